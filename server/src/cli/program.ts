@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { migrateCommand } from './migrate.command';
+import { schemaCommand } from './schema.command';
+import { serveCommand } from './serve.command';
+import { workerCommand } from './worker.command';
+
+/** The `nixsec` command line. Feature modules add their sub-commands here (ingest …, scan …). */
+export function buildProgram(): Command {
+  return new Command('nixsec')
+    .description('nixsec: which Nixpkgs packages in which channels are affected by which CVEs')
+    .addCommand(serveCommand(), { isDefault: true })
+    .addCommand(workerCommand())
+    .addCommand(migrateCommand())
+    .addCommand(schemaCommand())
+    .showHelpAfterError('(run "nixsec --help" for the list of commands)');
+}

@@ -1,0 +1,51 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    errorMap: () => ({ message: 'expected one of true, false, 1, 0, yes, no' }),
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ invalid_type_error: 'expected an integer between 1 and 65535' })
+  .int('expected an integer between 1 and 65535')
+  .min(1, 'expected an integer between 1 and 65535')
+  .max(65535, 'expected an integer between 1 and 65535');
+
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `expected an integer between 1 and ${max}` })
+    .int(`expected an integer between 1 and ${max}`)
+    .min(1, `expected an integer between 1 and ${max}`)
+    .max(max, `expected an integer between 1 and ${max}`);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL');
+
+/**
+ * Every environment variable the server reads. Keys are the variable names so that an error can
+ * name exactly what to fix. Variables listed in SECRET_VARIABLES may also be given as `<NAME>_FILE`
+ * (systemd credentials, NixOS `*File` options) and are never logged.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.string().url('expected an absolute URL such as https://nixsec.example.org').optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: positiveInt(200).default(10),
+  NIXSEC_DATA_DIR: z.string().min(1).default(path.resolve(process.cwd(), '.data')),
+  NIXSEC_EMBEDDED_PG_PORT: port.default(54320),
+  NIXSEC_RUN_JOBS: bool.default('true'),
+  NIXSEC_WEB_DIST: z.string().min(1).optional(),
+  NIXSEC_DEMO_DATA: bool.default('true'),
+  GRAPHQL_MAX_DEPTH: positiveInt(50).default(12),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt(100000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfigValues = z.infer<typeof configSchema>;
+
+export const SECRET_VARIABLES = ['DATABASE_URL'] as const;

@@ -1,0 +1,5 @@
+export enum JobRunStatus {
+  RUNNING = 'running',
+  COMPLETED = 'completed',
+  FAILED = 'failed',
+}
