@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AdvisoriesModule } from './advisories/advisories.module';
 import { AuthModule } from './auth/auth.module';
@@ -31,7 +31,12 @@ const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, mode: AppMode): DynamicModule {
+  /** `extraModules` lets tests add a module (e.g. one registering a test job) to the real app. */
+  static forRoot(
+    config: AppConfig,
+    mode: AppMode,
+    extraModules: Array<Type<unknown> | DynamicModule> = [],
+  ): DynamicModule {
     const http = mode === 'serve' ? [AppGraphQLModule, HealthModule, WebAppModule.forRoot(config)] : [];
     return {
       module: AppModule,
@@ -43,6 +48,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         ...FEATURE_MODULES,
         ...http,
+        ...extraModules,
       ],
     };
   }

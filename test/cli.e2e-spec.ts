@@ -1,0 +1,97 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase } from '../server/src/testing/test-database';
+
+const MAIN = path.join(__dirname, '..', 'server', 'dist', 'main.js');
+
+function nixsec(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [MAIN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('nixsec CLI', () => {
+  it('--help lists the sub-commands', () => {
+    const { stdout, status } = nixsec(['--help']);
+    expect(status).toBe(0);
+    for (const command of ['serve', 'worker', 'migrate', 'schema']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  });
+
+  it('a bad configuration value stops start-up with one line naming the variable, exit code 2', () => {
+    const { stderr, status } = nixsec(['migrate'], { PORT: '70000' });
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('Invalid configuration: PORT="70000": expected an integer between 1 and 65535');
+  });
+
+  it('migrate applies every migration to an empty database, and a second run changes nothing', async () => {
+    const db = await createTestDatabase({ migrated: false });
+    try {
+      const first = nixsec(['migrate'], { DATABASE_URL: db.url });
+      expect(first.status).toBe(0);
+      expect(first.stderr).toMatch(/^Applied migrations: JobRuns\d+/m);
+      const second = nixsec(['migrate'], { DATABASE_URL: db.url });
+      expect(second.status).toBe(0);
+      expect(second.stderr).not.toMatch(/Applied migrations/);
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM typeorm_migrations');
+      await client.end();
+      expect(rows[0].n).toBeGreaterThan(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('serve without DATABASE_URL starts an embedded PostgreSQL under NIXSEC_DATA_DIR and answers /readyz', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nixsec-serve-'));
+    fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env = { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), NIXSEC_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [MAIN, 'serve'], {
+      env: { ...env, NIXSEC_EMBEDDED_PG_PORT: String(pgPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!stderr.includes('nixsec is running')) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(stderr).toContain(`Web UI    http://localhost:${port}/`);
+      expect(stderr).toContain(`embedded PostgreSQL, data in ${path.join(dataDir, 'postgres')}`);
+      expect(stderr).toContain('Stop it with Ctrl+C.');
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ready: true, database: 'ok', migrationsPending: 0 });
+      expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      await exited;
+    }
+    // Stopping must stop PostgreSQL too: the port is free again.
+    await expect(
+      new Promise((resolve, reject) => {
+        const s = net.createServer().once('error', reject).listen(pgPort, '127.0.0.1', () => s.close(resolve));
+      }),
+    ).resolves.toBeUndefined();
+  }, 120_000);
+});
