@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ingestCommand } from '../ingestion/cli/ingest.command';
 import { migrateCommand } from './migrate.command';
 import { schemaCommand } from './schema.command';
 import { serveCommand } from './serve.command';
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
     .addCommand(workerCommand())
     .addCommand(migrateCommand())
     .addCommand(schemaCommand())
+    .addCommand(ingestCommand())
     .showHelpAfterError('(run "nixsec --help" for the list of commands)');
 }

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CveQueryRepository } from './graphql/cve-query.repository';
+import { CveResolver } from './graphql/cve.resolver';
+import { IngestionRunsResolver } from './graphql/ingestion-runs.resolver';
 
-/** Ingestion of CVE List V5, NVD API 2.0, Nixpkgs channels and evaluations (issues 3, 4). */
-@Module({})
+/** Ingestion of CVE List V5, NVD API 2.0 (issue 3), Nixpkgs channels and evaluations (issue 4). */
+@Module({
+  providers: [CveQueryRepository, CveResolver, IngestionRunsResolver],
+})
 export class IngestionModule {}
