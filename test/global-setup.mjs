@@ -70,7 +70,7 @@ export default async function globalSetup() {
   const { DataSource } = require(require.resolve('typeorm', { paths: [path.join(root, 'server')] }));
   const { dataSourceOptions } = require(path.join(serverDist, 'database', 'data-source-options.js'));
   const { runMigrations } = require(path.join(serverDist, 'database', 'migration-runner.js'));
-  const dataSource = new DataSource(dataSourceOptions(templateUrl, 1));
+  const dataSource = new DataSource(dataSourceOptions(templateUrl, 2));
   await dataSource.initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();

@@ -15,10 +15,10 @@ export async function resolveDatabase(
   log: (line: string) => void = () => undefined,
 ): Promise<ResolvedDatabase> {
   if (values.DATABASE_URL) {
-    const { host, port, pathname } = new URL(values.DATABASE_URL);
+    const { hostname, port, pathname } = new URL(values.DATABASE_URL);
     return {
       url: values.DATABASE_URL,
-      description: `PostgreSQL ${host || 'local socket'}${port ? `:${port}` : ''}${pathname}`,
+      description: `PostgreSQL ${hostname || 'local socket'}${port ? `:${port}` : ''}${pathname}`,
       stop: async () => undefined,
     };
   }

@@ -40,7 +40,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`No chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
 export interface Viewport {

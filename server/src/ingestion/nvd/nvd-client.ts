@@ -180,7 +180,9 @@ export class NvdClient {
     const advice = !result.retryable
       ? `Not retried: check the NVD base URL (${this.baseUrl}) and the query${keyAdvice}.`
       : result.status === 403 || result.status === 429
-        ? 'NVD is rate-limiting this client: set NVD_API_KEY for higher rate limits, or retry later.'
+        ? this.apiKey
+          ? 'NVD is rate-limiting this client (or refusing its key): retry later, and check that NVD_API_KEY is valid.'
+          : 'NVD is rate-limiting this client: set NVD_API_KEY for higher rate limits, or retry later.'
         : 'NVD is unavailable or sent incomplete data: retry later (NVD_API_KEY also gives higher rate limits).';
     const tries = attempts === 1 ? '' : ` after ${attempts} attempts`;
     const message = this.redact(`NVD request GET ${url.href} failed${tries}: ${result.failure}. ${advice}`);

@@ -6,29 +6,32 @@ export interface RateLimit {
 }
 
 /**
- * At most `requests` request starts in any `perMs` window, as NVD counts them (a rolling 30 s window).
+ * At most `requests` requests in any `perMs` window, as NVD counts them (a rolling 30 s window).
  * Bottleneck's reservoirRefreshInterval resets on fixed ticks, which lets N requests just before a tick
- * and N just after it through: 2N within a moment. Instead every started request takes one unit of the
- * reservoir and hands it back `perMs` later, which makes the window slide.
+ * and N just after it through: 2N within a moment. Instead every request takes one unit of the
+ * reservoir and hands it back `perMs` after it finished, which makes the window slide. Counting from
+ * the finish rather than the start matters: NVD counts arrivals, and a request that was slow to
+ * arrive followed by a fast one would otherwise land N+1 requests in NVD's window.
  */
 export class SlidingWindowLimiter {
   private readonly limiter: Bottleneck;
-  private readonly holdMs: number;
 
-  constructor({ requests, perMs }: RateLimit) {
+  constructor(private readonly rateLimit: RateLimit) {
+    const { requests, perMs } = rateLimit;
     if (!Number.isInteger(requests) || requests < 1 || !(perMs > 0)) {
       throw new RangeError(`invalid rate limit: ${requests} requests per ${perMs} ms`);
     }
     this.limiter = new Bottleneck({ reservoir: requests });
-    // NVD counts arrivals, and latency varies; a 2 % margin keeps a slow request followed by a fast
-    // one from landing N+1 requests in NVD's window.
-    this.holdMs = perMs + Math.ceil(perMs / 50);
   }
 
   schedule<T>(request: () => Promise<T>): Promise<T> {
-    return this.limiter.schedule(() => {
-      setTimeout(() => void this.limiter.incrementReservoir(1), this.holdMs).unref();
-      return request();
+    return this.limiter.schedule(async () => {
+      try {
+        return await request();
+      } finally {
+        // unref: a pending hand-back must not keep the process alive once the work is done.
+        setTimeout(() => void this.limiter.incrementReservoir(1), this.rateLimit.perMs).unref();
+      }
     });
   }
 }

@@ -1,0 +1,40 @@
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { executeGraphQL, GraphQLRequestError } from './graphql-client';
+
+export interface QueryState<TResult> {
+  data: ShallowRef<TResult | undefined>;
+  /** A message for the user; set when the last request failed. */
+  error: Ref<string | undefined>;
+  loading: Ref<boolean>;
+  refetch: () => Promise<void>;
+}
+
+/** Runs a query right away and keeps its latest result, failure and loading flag for a view. */
+export function useGraphQLQuery<TResult, TVariables>(
+  ...request: Parameters<typeof executeGraphQL<TResult, TVariables>>
+): QueryState<TResult> {
+  const data = shallowRef<TResult>();
+  const error = ref<string>();
+  const loading = ref(false);
+
+  async function refetch(): Promise<void> {
+    loading.value = true;
+    error.value = undefined;
+    try {
+      data.value = await executeGraphQL(...request);
+    } catch (failure) {
+      error.value = describeFailure(failure);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  void refetch();
+  return { data, error, loading, refetch };
+}
+
+export function describeFailure(failure: unknown): string {
+  if (failure instanceof GraphQLRequestError) return failure.message;
+  console.error(failure);
+  return 'Something went wrong while loading this view. Reload the page; if it persists, check the browser console.';
+}

@@ -1,0 +1,33 @@
+import { nextTick } from 'vue';
+import { createRouter, createWebHistory } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown in the browser tab, before " · nixsec". */
+    title: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/',
+      name: 'dashboard',
+      component: () => import('../features/dashboard/DashboardPage.vue'),
+      meta: { title: 'Dashboard' },
+    },
+    {
+      path: '/:unknownPath(.*)*',
+      name: 'not-found',
+      component: () => import('../features/not-found/NotFoundPage.vue'),
+      meta: { title: 'Page not found' },
+    },
+  ],
+});
+
+router.afterEach((to, from) => {
+  document.title = `${to.meta.title} · nixsec`;
+  // After in-app navigation, move focus to the new page so screen-reader users hear it (not on first load).
+  if (from.matched.length > 0) void nextTick(() => document.getElementById('main')?.focus());
+});
