@@ -61,7 +61,7 @@ describe('nixsec CLI', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nixsec-serve-'));
     fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), NIXSEC_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), NIXSEC_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [MAIN, 'serve'], {
       env: { ...env, NIXSEC_EMBEDDED_PG_PORT: String(pgPort) },

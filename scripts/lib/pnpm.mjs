@@ -2,6 +2,7 @@
 // pnpm on PATH (right version) → corepack → `npm exec pnpm@<version>`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,13 +38,26 @@ export function findPnpm() {
   return cached;
 }
 
+// Package scripts call `pnpm` themselves (e.g. `pnpm -r build`): when pnpm came through corepack
+// or npm exec there is no `pnpm` on PATH, so a small shim is put first on the children's PATH.
+function shimPath() {
+  const { command, args, env } = findPnpm();
+  if (command === 'pnpm') return process.env.PATH;
+  const dir = path.join(os.tmpdir(), `nixsec-pnpm-shim-${process.getuid?.() ?? 'user'}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const exports = Object.entries(env).map(([k, v]) => `export ${k}=${v}`).join('\n');
+  const quoted = [command, ...args].map((a) => `'${a}'`).join(' ');
+  fs.writeFileSync(path.join(dir, 'pnpm'), `#!/bin/sh\n${exports}\nexec ${quoted} "$@"\n`, { mode: 0o755 });
+  return `${dir}${path.delimiter}${process.env.PATH}`;
+}
+
 /** Runs pnpm with inherited stdio; exits the process with pnpm's code when it fails. */
 export function pnpm(args, options = {}) {
   const { command, args: prefix, env } = findPnpm();
   const r = spawnSync(command, [...prefix, ...args], {
     stdio: 'inherit',
     cwd: ROOT,
-    env: { ...process.env, ...env, ...options.env },
+    env: { ...process.env, ...env, PATH: shimPath(), ...options.env },
   });
   if (r.status !== 0 && !options.allowFailure) process.exit(r.status ?? 1);
   return r.status ?? 1;

@@ -20,6 +20,11 @@ const positiveInt = (max: number) =>
     .min(1, `expected an integer between 1 and ${max}`)
     .max(max, `expected an integer between 1 and ${max}`);
 
+// Five fields (minute hour day month weekday) or "off"; checked again by the cron library at start-up.
+const cron = z
+  .string()
+  .regex(/^(off|(\S+\s+){4}\S+)$/, 'expected a cron expression with five fields, e.g. "0 3 * * *", or "off"');
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL');
@@ -43,9 +48,14 @@ export const configSchema = z.object({
   NIXSEC_DEMO_DATA: bool.default('true'),
   GRAPHQL_MAX_DEPTH: positiveInt(50).default(12),
   GRAPHQL_MAX_COMPLEXITY: positiveInt(100000).default(5000),
+  NVD_API_URL: z.string().url('expected the URL of the NVD CVE API 2.0 endpoint').default('https://services.nvd.nist.gov/rest/json/cves/2.0'),
+  NVD_API_KEY: z.string().min(1).optional(),
+  NIXSEC_NVD_CRON: cron.optional(),
+  NIXSEC_CVE_LIST_PATH: z.string().min(1).optional(),
+  NIXSEC_CVE_LIST_CRON: cron.default('0 3 * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type AppConfigValues = z.infer<typeof configSchema>;
 
-export const SECRET_VARIABLES = ['DATABASE_URL'] as const;
+export const SECRET_VARIABLES = ['DATABASE_URL', 'NVD_API_KEY'] as const;

@@ -21,13 +21,13 @@ function arrayLiteral(values: string[]): string {
 
 function encode(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string') return escapeText(value.replace(/\u0000/g, ''));
+  if (typeof value === 'string') return escapeText(value.replaceAll('\u0000', ''));
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
-  if (Array.isArray(value)) return escapeText(arrayLiteral(value.map((v) => String(v).replace(/\u0000/g, ''))));
-  return escapeText(JSON.stringify(value.value, (_key, v) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v)));
+  if (Array.isArray(value)) return escapeText(arrayLiteral(value.map((v) => String(v).replaceAll('\u0000', ''))));
+  return escapeText(JSON.stringify(value.value, (_key, v) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v)));
 }
 
 /**

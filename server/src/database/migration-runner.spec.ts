@@ -30,8 +30,8 @@ describe('migrations on an empty database', () => {
   });
 
   it('serialises concurrent migrators (several servers starting at once) without errors', async () => {
-    await dataSource.query('DROP TABLE job_run');
-    await dataSource.query('DELETE FROM typeorm_migrations');
+    await dataSource.query('DROP SCHEMA public CASCADE');
+    await dataSource.query('CREATE SCHEMA public');
     const results = await Promise.all([runMigrations(dataSource), runMigrations(dataSource), runMigrations(dataSource)]);
     expect(results.flat()).toEqual(dataSource.migrations.map((m) => m.name));
     expect(await pendingMigrations(dataSource)).toEqual([]);

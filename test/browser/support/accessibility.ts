@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { requireFromWeb } from './browser';
 
-const axeSource = fs.readFileSync(requireFromWeb.resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function findSeriousAccessibilityViolations(page: Page): Promise<Result[]> {

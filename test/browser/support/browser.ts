@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/**
- * playwright-core and axe-core are devDependencies of @nixsec/web (the root package stays lean), so
- * they are resolved from web/ rather than from this folder.
- */
-export const requireFromWeb = createRequire(path.join(repoRoot, 'web', 'package.json'));
-const { chromium } = requireFromWeb('playwright-core') as typeof import('playwright-core');
 
 /** Debian's chromium, not a Playwright-downloaded build: the machines can only install from apt. */
 const CHROMIUM_ARGS = [

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { Pool } from 'pg';
+import { AppConfig } from '../../config/app-config';
 import { prepareProcess } from '../../bootstrap/run-process';
 import { progressReporter } from '../../cli/progress';
 import { CveListIngester, IngestionSummary } from '../cve-list/cve-list.ingester';
+import { NvdIngester } from '../nvd/nvd.ingester';
 import { IngestionCounts } from '../runs/ingestion-run-store';
 
 /** Exit code of an ingestion that finished but had to quarantine records. */
@@ -12,11 +14,11 @@ function describe(c: IngestionCounts): string {
   return `new ${c.ingested}, updated ${c.updated}, unchanged ${c.unchanged}, deleted ${c.deleted}, quarantined ${c.quarantined}`;
 }
 
-async function withPool<T>(fn: (pool: Pool) => Promise<T>): Promise<T> {
+async function withPool<T>(fn: (pool: Pool, config: AppConfig) => Promise<T>): Promise<T> {
   const { config, database } = await prepareProcess();
   const pool = new Pool({ connectionString: config.get('DATABASE_URL'), max: 4 });
   try {
-    return await fn(pool);
+    return await fn(pool, config);
   } finally {
     await pool.end();
     await database.stop();
@@ -57,8 +59,41 @@ function cveListCommand(): Command {
     });
 }
 
+function parseDate(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`--since ${value}: expected a date such as 2024-10-01 or 2024-10-01T12:00:00Z`);
+  return date;
+}
+
+function nvdCommand(): Command {
+  return new Command('nvd')
+    .description('ingest the NVD CVE API 2.0, incrementally since the last run (NVD_API_KEY raises the rate limit)')
+    .option('--since <date>', 'fetch records modified since this date instead of since the last run', parseDate)
+    .option('--full', 'fetch every record (ignores the bookmark)')
+    .action(async (options: { since?: Date; full?: boolean }) => {
+      await withPool(async (pool, config) => {
+        const progress = progressReporter('nvd');
+        const ingester = new NvdIngester(pool, {
+          baseUrl: config.get('NVD_API_URL'),
+          apiKey: config.get('NVD_API_KEY'),
+          onProgress: (p) => progress.setTotal(p.total),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        const summary = await ingester
+          .ingest({ ...options, onProgress: (c) => progress.update(c.read, describe(c)) })
+          .finally(() => progress.stop());
+        report(summary);
+        if (summary.failed) {
+          process.stderr.write('The NVD run stopped early; what was fetched is stored and the next run resumes from the same point.\n');
+          process.exitCode = 1;
+        }
+      });
+    });
+}
+
 export function ingestCommand(): Command {
   return new Command('ingest')
     .description('load CVE data (cve-list, nvd) into the database')
-    .addCommand(cveListCommand());
+    .addCommand(cveListCommand())
+    .addCommand(nvdCommand());
 }

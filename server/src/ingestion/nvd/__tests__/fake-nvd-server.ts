@@ -40,6 +40,18 @@ export interface FakeNvdServer {
   close(): Promise<void>;
 }
 
+// Like the real API: with lastModStartDate/lastModEndDate only records modified in the window count.
+function withinLastModWindow(records: unknown[], params: URLSearchParams): unknown[] {
+  const start = params.get('lastModStartDate');
+  const end = params.get('lastModEndDate');
+  if (!start || !end) return records;
+  const [from, to] = [Date.parse(start), Date.parse(end)];
+  return records.filter((r) => {
+    const modified = Date.parse(`${(r as { cve?: { lastModified?: string } }).cve?.lastModified}Z`);
+    return Number.isNaN(modified) || (modified >= from && modified <= to);
+  });
+}
+
 /** A tiny NVD stand-in on 127.0.0.1 that slices `records` by startIndex/resultsPerPage like the real API. */
 export async function startFakeNvdServer(options: FakeNvdServerOptions): Promise<FakeNvdServer> {
   const requests: RecordedRequest[] = [];
@@ -53,7 +65,8 @@ export async function startFakeNvdServer(options: FakeNvdServerOptions): Promise
       res.writeHead(reply.status, reply.headers).end(reply.body);
       return;
     }
-    const records = typeof options.records === 'function' ? options.records(requestNumber) : options.records;
+    const all = typeof options.records === 'function' ? options.records(requestNumber) : options.records;
+    const records = withinLastModWindow(all, url.searchParams);
     const startIndex = Number(url.searchParams.get('startIndex') ?? 0);
     const resultsPerPage = Number(url.searchParams.get('resultsPerPage') ?? 2000);
     let slice = records.slice(startIndex, startIndex + resultsPerPage);
