@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { CveQueryRepository } from './graphql/cve-query.repository';
 import { CveResolver } from './graphql/cve.resolver';
 import { IngestionRunsResolver } from './graphql/ingestion-runs.resolver';
+import { CveIngestionJobs } from './jobs/cve-ingestion.jobs';
+import { IngestionScheduler } from './jobs/ingestion.scheduler';
 
 /** Ingestion of CVE List V5, NVD API 2.0 (issue 3), Nixpkgs channels and evaluations (issue 4). */
 @Module({
-  providers: [CveQueryRepository, CveResolver, IngestionRunsResolver],
+  providers: [CveQueryRepository, CveResolver, IngestionRunsResolver, CveIngestionJobs, IngestionScheduler],
+  exports: [IngestionScheduler],
 })
 export class IngestionModule {}

@@ -1,0 +1,53 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { AppConfig } from '../../config/app-config';
+import { JobQueueService } from '../../jobs/job-queue.service';
+import { CVE_LIST_JOB, NVD_JOB } from './cve-ingestion.jobs';
+
+/**
+ * Enqueues the daily ingestions on their cron schedules; workers do the work. The singleton key
+ * keeps several servers with the same schedule from queueing the same run twice.
+ */
+@Injectable()
+export class IngestionScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(IngestionScheduler.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: SchedulerRegistry,
+    private readonly queue: JobQueueService,
+  ) {}
+
+  /** Cron expressions in force, by job kind; "off" or missing means not scheduled. */
+  schedules(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const cveList = this.config.get('NIXSEC_CVE_LIST_CRON');
+    if (this.config.get('NIXSEC_CVE_LIST_PATH') && cveList !== 'off') out[CVE_LIST_JOB] = cveList;
+    // NVD needs the network: on by default in production only.
+    const nvd = this.config.get('NIXSEC_NVD_CRON') ?? (this.config.isProduction ? '0 4 * * *' : 'off');
+    if (nvd !== 'off') out[NVD_JOB] = nvd;
+    return out;
+  }
+
+  onApplicationBootstrap(): void {
+    for (const [kind, expression] of Object.entries(this.schedules())) {
+      const job = CronJob.from({
+        cronTime: expression,
+        onTick: () => void this.enqueue(kind),
+        timeZone: 'UTC',
+      });
+      this.registry.addCronJob(kind, job);
+      job.start();
+      this.logger.log(`${kind} scheduled "${expression}" (UTC), next at ${job.nextDate().toISO()}`);
+    }
+  }
+
+  private async enqueue(kind: string): Promise<void> {
+    try {
+      await this.queue.enqueue(kind, {}, { singletonKey: kind });
+    } catch (err) {
+      this.logger.error(`could not enqueue ${kind}: ${(err as Error).message}`);
+    }
+  }
+}
