@@ -82,6 +82,13 @@ describe('nixsec CLI', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ ready: true, database: 'ok', migrationsPending: 0 });
       expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      expect(stderr).toMatch(/Loaded demo data: [1-9]\d* real CVE records from test\/fixtures\/cve/);
+      const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cve(id: "CVE-2024-3094") { title } }' }),
+      });
+      expect((await graphql.json()).data.cve.title).toMatch(/^Xz: malicious code/);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGINT');
