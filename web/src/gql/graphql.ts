@@ -20,6 +20,119 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type Cve = {
+  __typename?: 'Cve';
+  affected: Array<CveAffected>;
+  assignerShortName?: Maybe<Scalars['String']['output']>;
+  cpeMatches: Array<CveCpeMatch>;
+  datePublished?: Maybe<Scalars['DateTime']['output']>;
+  dateReserved?: Maybe<Scalars['DateTime']['output']>;
+  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Highest CVSS base score of any source. */
+  maxBaseScore?: Maybe<Scalars['Float']['output']>;
+  metrics: Array<CveMetric>;
+  /** NVD analysis status, when NVD knows the CVE. */
+  nvdStatus?: Maybe<Scalars['String']['output']>;
+  problemTypes: Array<CveProblemType>;
+  references: Array<CveReference>;
+  /** Sources that state this CVE: cve-list, nvd. */
+  sources: Array<Scalars['String']['output']>;
+  /** PUBLISHED or REJECTED */
+  state: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** One affected product entry of a CNA/ADP container (or NVD). */
+export type CveAffected = {
+  __typename?: 'CveAffected';
+  collectionUrl?: Maybe<Scalars['String']['output']>;
+  /** cna, adp or nvd */
+  containerKind: Scalars['String']['output'];
+  cpes: Array<Scalars['String']['output']>;
+  defaultStatus?: Maybe<Scalars['String']['output']>;
+  packageName?: Maybe<Scalars['String']['output']>;
+  platforms: Array<Scalars['String']['output']>;
+  product?: Maybe<Scalars['String']['output']>;
+  providerShortName?: Maybe<Scalars['String']['output']>;
+  repo?: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  vendor?: Maybe<Scalars['String']['output']>;
+  versions: Array<CveAffectedVersion>;
+};
+
+export type CveAffectedVersion = {
+  __typename?: 'CveAffectedVersion';
+  lessThan?: Maybe<Scalars['String']['output']>;
+  lessThanOrEqual?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+  versionType?: Maybe<Scalars['String']['output']>;
+};
+
+export type CveConnection = {
+  __typename?: 'CveConnection';
+  edges: Array<CveEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One cpeMatch of the NVD configurations. */
+export type CveCpeMatch = {
+  __typename?: 'CveCpeMatch';
+  configuration: Scalars['Int']['output'];
+  criteria: Scalars['String']['output'];
+  negate: Scalars['Boolean']['output'];
+  node: Scalars['Int']['output'];
+  operator: Scalars['String']['output'];
+  versionEndExcluding?: Maybe<Scalars['String']['output']>;
+  versionEndIncluding?: Maybe<Scalars['String']['output']>;
+  versionStartExcluding?: Maybe<Scalars['String']['output']>;
+  versionStartIncluding?: Maybe<Scalars['String']['output']>;
+  vulnerable: Scalars['Boolean']['output'];
+};
+
+export type CveEdge = {
+  __typename?: 'CveEdge';
+  cursor: Scalars['String']['output'];
+  node: Cve;
+};
+
+export type CveFilter = {
+  /** Full-text search, web-search syntax ("heap overflow" -windows). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** PUBLISHED or REJECTED */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** CVE year, e.g. 2024 */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A CVSS score computed from its vector by a CVSS library. */
+export type CveMetric = {
+  __typename?: 'CveMetric';
+  baseScore: Scalars['Float']['output'];
+  cvssVersion: Scalars['String']['output'];
+  scoredBy?: Maybe<Scalars['String']['output']>;
+  severity: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  vector: Scalars['String']['output'];
+};
+
+export type CveProblemType = {
+  __typename?: 'CveProblemType';
+  cweId?: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
+export type CveReference = {
+  __typename?: 'CveReference';
+  name?: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  url: Scalars['String']['output'];
+};
+
 export type DatabaseStatus =
   | 'OK'
   | 'UNREACHABLE';
@@ -31,6 +144,24 @@ export type Health = {
   migrationsPending: Scalars['Int']['output'];
   /** Version of the running server. */
   version: Scalars['String']['output'];
+};
+
+/** One run of an ingester (CVE List, NVD, evaluations). */
+export type IngestionRun = {
+  __typename?: 'IngestionRun';
+  bookmarkAfter?: Maybe<Scalars['String']['output']>;
+  bookmarkBefore?: Maybe<Scalars['String']['output']>;
+  /** read, ingested, updated, unchanged, deleted, quarantined, rejected */
+  counts: Scalars['JSON']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** What was read: a path, an archive, a git range, an API window. */
+  input: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** running, completed, failed or crashed */
+  status: Scalars['String']['output'];
 };
 
 /** One execution of a queued job (ingestion, evaluation, linking, builds, …). */
@@ -56,12 +187,63 @@ export type JobRunStatus =
   | 'FAILED'
   | 'RUNNING';
 
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An input record that was refused, kept aside with its bytes. */
+export type QuarantineEntry = {
+  __typename?: 'QuarantineEntry';
+  firstSeenAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastSeenAt: Scalars['DateTime']['output'];
+  message: Scalars['String']['output'];
+  occurrences: Scalars['Int']['output'];
+  /** The first 2 KiB of the raw input, as text. */
+  rawPreview?: Maybe<Scalars['String']['output']>;
+  /** malformed-json, wrong-schema, missing-id, bad-id, bad-date, oversized, truncated, http-error */
+  reason: Scalars['String']['output'];
+  /** File path, archive entry or API request that held the record. */
+  recordKey: Scalars['String']['output'];
+  /** Set when the record later ingested fine. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** One CVE by id, e.g. CVE-2024-3094. */
+  cve?: Maybe<Cve>;
+  /** CVEs, newest first; `search` is full-text over titles and descriptions. */
+  cves: CveConnection;
   health: Health;
+  /** Most recent ingestion runs first. */
+  ingestionRuns: Array<IngestionRun>;
   jobRun?: Maybe<JobRun>;
   /** Most recent job runs first. */
   jobRuns: Array<JobRun>;
+  /** Refused input records, most recently seen first. */
+  quarantine: Array<QuarantineEntry>;
+};
+
+
+export type QueryCveArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+export type QueryCvesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CveFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryIngestionRunsArgs = {
+  first?: Scalars['Int']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -74,6 +256,13 @@ export type QueryJobRunsArgs = {
   first?: Scalars['Int']['input'];
   kind?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<JobRunStatus>;
+};
+
+
+export type QueryQuarantineArgs = {
+  first?: Scalars['Int']['input'];
+  includeResolved?: Scalars['Boolean']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LatestJobRunsQueryVariables = Exact<{

@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { prepareProcess } from '../../bootstrap/run-process';
 import { progressReporter } from '../../cli/progress';
 import { CveListIngester, IngestionSummary } from '../cve-list/cve-list.ingester';
+import { CveRenormalizer } from '../cve/cve-renormalizer';
 import { NvdIngester } from '../nvd/nvd.ingester';
 import { IngestionCounts } from '../runs/ingestion-run-store';
 
@@ -91,9 +92,27 @@ function nvdCommand(): Command {
     });
 }
 
+function renormalizeCommand(): Command {
+  return new Command('renormalize')
+    .description('rebuild the normalised CVE rows from the raw JSON kept in the database (after an upgrade); no download')
+    .option('--source <source>', 'cve-list or nvd', 'cve-list')
+    .action(async (options: { source: string }) => {
+      if (options.source !== 'cve-list' && options.source !== 'nvd') throw new Error(`--source ${options.source}: expected cve-list or nvd`);
+      const source = options.source;
+      await withPool(async (pool) => {
+        const progress = progressReporter(`renormalize ${source}`);
+        const summary = await new CveRenormalizer(pool)
+          .run(source, { onProgress: (c) => progress.update(c.read, describe(c)) })
+          .finally(() => progress.stop());
+        report(summary);
+      });
+    });
+}
+
 export function ingestCommand(): Command {
   return new Command('ingest')
     .description('load CVE data (cve-list, nvd) into the database')
     .addCommand(cveListCommand())
-    .addCommand(nvdCommand());
+    .addCommand(nvdCommand())
+    .addCommand(renormalizeCommand());
 }

@@ -17,7 +17,7 @@ export class CveResolver {
   @Query(() => CveConnection, { description: 'CVEs, newest first; `search` is full-text over titles and descriptions.' })
   async cves(@Args() args: CvesArgs): Promise<CveConnection> {
     const first = pageSize(args.first);
-    const { rows, hasNext } = await this.queries.list({ search: args.search, state: args.state, year: args.year }, first, args.after ?? null);
+    const { rows, hasNext } = await this.queries.list(args.filter ?? {}, first, args.after ?? null);
     const edges = rows.map((node) => ({ node, cursor: CveQueryRepository.cursor(node) }));
     return { edges, pageInfo: { hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null } };
   }

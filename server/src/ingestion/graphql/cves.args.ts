@@ -1,7 +1,7 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 
-@ArgsType()
-export class CvesArgs {
+@InputType()
+export class CveFilter {
   @Field(() => String, { nullable: true, description: 'Full-text search, web-search syntax ("heap overflow" -windows).' })
   search?: string;
 
@@ -10,6 +10,12 @@ export class CvesArgs {
 
   @Field(() => Int, { nullable: true, description: 'CVE year, e.g. 2024' })
   year?: number;
+}
+
+@ArgsType()
+export class CvesArgs {
+  @Field(() => CveFilter, { nullable: true })
+  filter?: CveFilter;
 
   @Field(() => Int, { defaultValue: 50, description: 'Page size, at most 200.' })
   first: number;

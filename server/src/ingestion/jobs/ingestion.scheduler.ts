@@ -30,6 +30,11 @@ export class IngestionScheduler implements OnApplicationBootstrap {
     return out;
   }
 
+  /** When a scheduled kind runs next, or null when it is not scheduled. */
+  nextRun(kind: string): Date | null {
+    return this.registry.doesExist('cron', kind) ? this.registry.getCronJob(kind).nextDate().toJSDate() : null;
+  }
+
   onApplicationBootstrap(): void {
     for (const [kind, expression] of Object.entries(this.schedules())) {
       const job = CronJob.from({
