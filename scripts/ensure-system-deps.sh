@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: nix-bin (nix-instantiate, nix-build)
-# and chromium (browser tests). Needs root and apt; prints what to do otherwise.
+# chromium (browser tests) and zstd (compressed evaluation fixtures). Needs root and apt; prints what to do otherwise.
 set -euo pipefail
 missing=()
 command -v nix-instantiate >/dev/null 2>&1 || missing+=(nix-bin)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

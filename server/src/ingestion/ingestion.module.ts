@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EvaluationQueryRepository } from './evaluations/graphql/evaluation-query.repository';
+import { EvaluationsResolver, MaintainerResolver } from './evaluations/graphql/evaluations.resolver';
 import { CveQueryRepository } from './graphql/cve-query.repository';
 import { CveResolver } from './graphql/cve.resolver';
 import { IngestionRunsResolver } from './graphql/ingestion-runs.resolver';
@@ -7,7 +9,16 @@ import { IngestionScheduler } from './jobs/ingestion.scheduler';
 
 /** Ingestion of CVE List V5, NVD API 2.0 (issue 3), Nixpkgs channels and evaluations (issue 4). */
 @Module({
-  providers: [CveQueryRepository, CveResolver, IngestionRunsResolver, CveIngestionJobs, IngestionScheduler],
+  providers: [
+    CveQueryRepository,
+    CveResolver,
+    IngestionRunsResolver,
+    CveIngestionJobs,
+    IngestionScheduler,
+    EvaluationQueryRepository,
+    EvaluationsResolver,
+    MaintainerResolver,
+  ],
   exports: [IngestionScheduler],
 })
 export class IngestionModule {}

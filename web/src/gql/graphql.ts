@@ -20,6 +20,20 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type Channel = {
+  __typename?: 'Channel';
+  headRevision?: Maybe<Scalars['String']['output']>;
+  headUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** 'unstable' or a release such as 24.11 */
+  release: Scalars['String']['output'];
+  /** unstable, stable, beta, deprecated or end-of-life */
+  state: Scalars['String']['output'];
+  tracked: Scalars['Boolean']['output'];
+  /** nixos, nixos-small, nixpkgs or nixpkgs-darwin */
+  variant: Scalars['String']['output'];
+};
+
 export type Cve = {
   __typename?: 'Cve';
   affected: Array<CveAffected>;
@@ -137,6 +151,34 @@ export type DatabaseStatus =
   | 'OK'
   | 'UNREACHABLE';
 
+/** One evaluation of a channel at a Nixpkgs commit. */
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  attempts: Scalars['Int']['output'];
+  channel: Scalars['String']['output'];
+  /** lines, added, changed, unchanged, removed, evalErrors, quarantined, newDerivations, newMeta */
+  counts: Scalars['JSON']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  logTail?: Maybe<Scalars['String']['output']>;
+  /** Nixpkgs commit */
+  revision: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** waiting, running, completed, failed or crashed */
+  status: Scalars['String']['output'];
+};
+
+/** What changed between two evaluations, per attribute (e.g. openssl.x86_64-linux). */
+export type EvaluationDiff = {
+  __typename?: 'EvaluationDiff';
+  added: Array<Scalars['String']['output']>;
+  removed: Array<Scalars['String']['output']>;
+  versionChanged: Array<VersionChange>;
+};
+
 export type Health = {
   __typename?: 'Health';
   database: DatabaseStatus;
@@ -187,6 +229,73 @@ export type JobRunStatus =
   | 'FAILED'
   | 'RUNNING';
 
+export type Maintainer = {
+  __typename?: 'Maintainer';
+  github?: Maybe<Scalars['String']['output']>;
+  githubId?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  packages: PackageConnection;
+};
+
+
+export type MaintainerPackagesArgs = {
+  channel?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A package attribute of a channel, grouped over systems. */
+export type Package = {
+  __typename?: 'Package';
+  /** Attribute path without the system, e.g. python3Packages.requests */
+  attr: Scalars['String']['output'];
+  broken: Scalars['Boolean']['output'];
+  channel: Scalars['String']['output'];
+  /** meta.identifiers.cpe */
+  cpe?: Maybe<Scalars['String']['output']>;
+  derivations: Array<PackageDerivation>;
+  description?: Maybe<Scalars['String']['output']>;
+  homepages: Array<Scalars['String']['output']>;
+  insecure: Scalars['Boolean']['output'];
+  knownVulnerabilities: Array<Scalars['String']['output']>;
+  licenses: Array<Scalars['String']['output']>;
+  maintainers: Array<PackageMaintainer>;
+  name: Scalars['String']['output'];
+  pname: Scalars['String']['output'];
+  /** Link to the definition on GitHub at the evaluated commit. */
+  positionUrl?: Maybe<Scalars['String']['output']>;
+  unfree: Scalars['Boolean']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type PackageConnection = {
+  __typename?: 'PackageConnection';
+  edges: Array<PackageEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** The derivation of a package for one system. */
+export type PackageDerivation = {
+  __typename?: 'PackageDerivation';
+  attr: Scalars['String']['output'];
+  drvPath: Scalars['String']['output'];
+  system: Scalars['String']['output'];
+};
+
+export type PackageEdge = {
+  __typename?: 'PackageEdge';
+  cursor: Scalars['String']['output'];
+  node: Package;
+};
+
+export type PackageMaintainer = {
+  __typename?: 'PackageMaintainer';
+  github?: Maybe<Scalars['String']['output']>;
+  /** GitHub user id: the stable key (handles change). */
+  githubId?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -214,16 +323,29 @@ export type QuarantineEntry = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Known channels, unstable first, newest release first. */
+  channels: Array<Channel>;
   /** One CVE by id, e.g. CVE-2024-3094. */
   cve?: Maybe<Cve>;
   /** CVEs, newest first; `search` is full-text over titles and descriptions. */
   cves: CveConnection;
+  evaluation?: Maybe<Evaluation>;
+  /** Attributes added, removed or with a new version between two evaluations. */
+  evaluationDiff: EvaluationDiff;
+  /** Most recent first. */
+  evaluations: Array<Evaluation>;
   health: Health;
   /** Most recent ingestion runs first. */
   ingestionRuns: Array<IngestionRun>;
   jobRun?: Maybe<JobRun>;
   /** Most recent job runs first. */
   jobRuns: Array<JobRun>;
+  /** A maintainer by GitHub handle. */
+  maintainer?: Maybe<Maintainer>;
+  /** A package attribute (without system) in a channel. */
+  package?: Maybe<Package>;
+  /** Packages of the current evaluations, by attribute. */
+  packages: PackageConnection;
   /** Refused input records, most recently seen first. */
   quarantine: Array<QuarantineEntry>;
 };
@@ -237,6 +359,23 @@ export type QueryCveArgs = {
 export type QueryCvesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CveFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryEvaluationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEvaluationDiffArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
+export type QueryEvaluationsArgs = {
+  channel?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
@@ -259,10 +398,37 @@ export type QueryJobRunsArgs = {
 };
 
 
+export type QueryMaintainerArgs = {
+  github: Scalars['String']['input'];
+};
+
+
+export type QueryPackageArgs = {
+  attr: Scalars['String']['input'];
+  channel: Scalars['String']['input'];
+};
+
+
+export type QueryPackagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  maintainer?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryQuarantineArgs = {
   first?: Scalars['Int']['input'];
   includeResolved?: Scalars['Boolean']['input'];
   source?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type VersionChange = {
+  __typename?: 'VersionChange';
+  attr: Scalars['String']['output'];
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
 };
 
 export type LatestJobRunsQueryVariables = Exact<{

@@ -4,7 +4,10 @@ import { AppConfig } from '../../config/app-config';
 import { prepareProcess } from '../../bootstrap/run-process';
 import { progressReporter } from '../../cli/progress';
 import { CveListIngester, IngestionSummary } from '../cve-list/cve-list.ingester';
+import { parseChannelName } from '../channels/channel-name';
 import { CveRenormalizer } from '../cve/cve-renormalizer';
+import { readEvalLines } from '../evaluations/eval-lines.reader';
+import { EvaluationImporter } from '../evaluations/evaluation-importer';
 import { NvdIngester } from '../nvd/nvd.ingester';
 import { IngestionCounts } from '../runs/ingestion-run-store';
 
@@ -109,10 +112,47 @@ function renormalizeCommand(): Command {
     });
 }
 
+function evalCommand(): Command {
+  return new Command('eval')
+    .description('import a recorded nix-eval-jobs --meta output (jsonl, .gz or .zst) as an evaluation of a channel')
+    .requiredOption('--channel <name>', 'channel branch, e.g. nixos-unstable or nixos-24.11')
+    .requiredOption('--commit <sha>', 'the Nixpkgs commit that was evaluated (40 hex characters)')
+    .requiredOption('--file <path>', 'nix-eval-jobs output: jobs.jsonl, jobs.jsonl.gz or jobs.jsonl.zst')
+    .option('--nixpkgs-root <path>', 'path of the Nixpkgs checkout that was evaluated, to make meta.position relative')
+    .action(async (options: { channel: string; commit: string; file: string; nixpkgsRoot?: string }) => {
+      const channel = parseChannelName(options.channel);
+      if (!channel) {
+        throw new Error(`--channel ${options.channel}: not a Nixpkgs channel (expected nixos-unstable, nixos-unstable-small, nixpkgs-unstable, nixos-YY.MM, nixos-YY.MM-small or nixpkgs-YY.MM-darwin)`);
+      }
+      await withPool(async (pool) => {
+        const progress = progressReporter(`eval ${channel.name}`);
+        const summary = await new EvaluationImporter(pool)
+          .import(channel, options.commit, readEvalLines(options.file), {
+            source: `file ${options.file}`,
+            nixpkgsRoot: options.nixpkgsRoot,
+            onProgress: (c) => progress.update(c.lines, `added ${c.added}, changed ${c.changed}, unchanged ${c.unchanged}`),
+          })
+          .finally(() => progress.stop());
+        const c = summary.counts;
+        if (summary.status === 'already-completed') {
+          process.stderr.write(`${channel.name}@${options.commit} was already imported (evaluation ${summary.evaluationId}); nothing changed.\n`);
+          return;
+        }
+        process.stderr.write(
+          `evaluation ${summary.evaluationId} of ${channel.name}: ${c.lines} lines — added ${c.added}, changed ${c.changed}, ` +
+            `unchanged ${c.unchanged}, removed ${c.removed}, evaluation errors ${c.evalErrors}, quarantined ${c.quarantined}; ` +
+            `new derivations ${c.newDerivations}, new meta ${c.newMeta}\n`,
+        );
+        if (c.quarantined) process.exitCode = EXIT_QUARANTINED;
+      });
+    });
+}
+
 export function ingestCommand(): Command {
   return new Command('ingest')
-    .description('load CVE data (cve-list, nvd) into the database')
+    .description('load CVE data (cve-list, nvd) and Nixpkgs evaluations (eval) into the database')
     .addCommand(cveListCommand())
     .addCommand(nvdCommand())
-    .addCommand(renormalizeCommand());
+    .addCommand(renormalizeCommand())
+    .addCommand(evalCommand());
 }

@@ -1,0 +1,83 @@
+import { Pool } from 'pg';
+
+export type EvaluationStatus = 'waiting' | 'running' | 'completed' | 'failed' | 'crashed';
+
+/** Evaluation rows and their state machine: waiting → running → completed | failed | crashed. */
+export class EvaluationLifecycle {
+  constructor(private readonly pool: Pool) {}
+
+  async ensureChannel(name: string, release: string, variant: string, state = release === 'unstable' ? 'unstable' : 'stable'): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO channel (name, release, variant, state) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING`,
+      [name, release, variant, state],
+    );
+  }
+
+  /**
+   * Starts (or restarts after a failure or crash) the evaluation of `channel` at `revision`. Rows a
+   * previous attempt left behind are removed first, so a restart never duplicates anything.
+   */
+  async begin(channel: string, revision: string, source: string): Promise<{ id: number; alreadyCompleted: boolean }> {
+    // The caller holds the channel's import lock: an evaluation still marked running has no process left.
+    await this.pool.query(
+      `UPDATE evaluation SET status = 'crashed', finished_at = now(), error = 'the importing process stopped before finishing'
+       WHERE channel = $1 AND status = 'running'`,
+      [channel],
+    );
+    const started = await this.pool.query<{ id: number }>(
+      `INSERT INTO evaluation (channel, revision, status, source, attempts, started_at) VALUES ($1, $2, 'running', $3, 1, now())
+       ON CONFLICT (channel, revision) DO UPDATE SET status = 'running', source = EXCLUDED.source,
+         attempts = evaluation.attempts + 1, started_at = now(), finished_at = NULL, error = NULL
+       WHERE evaluation.status <> 'completed'
+       RETURNING id`,
+      [channel, revision, source],
+    );
+    if (!started.rows.length) {
+      const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM evaluation WHERE channel = $1 AND revision = $2', [channel, revision]);
+      return { id: rows[0].id, alreadyCompleted: true };
+    }
+    const id = started.rows[0].id;
+    await this.pool.query('DELETE FROM channel_member WHERE first_evaluation_id = $1', [id]);
+    await this.pool.query('DELETE FROM evaluation_error WHERE evaluation_id = $1', [id]);
+    return { id, alreadyCompleted: false };
+  }
+
+  /**
+   * Makes the evaluation the channel's current one in one transaction: attributes that changed or
+   * disappeared stop being current as of the previous evaluation, and the new rows become visible.
+   */
+  async complete(channel: string, id: number, closedAttrs: string[], counts: Record<string, number>, logTail: string | null): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ prev: number | null }>(
+        `SELECT max(id) AS prev FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2`,
+        [channel, id],
+      );
+      if (rows[0].prev !== null && closedAttrs.length) {
+        await client.query(
+          `UPDATE channel_member SET last_evaluation_id = $3
+           WHERE channel = $1 AND last_evaluation_id IS NULL AND first_evaluation_id <> $2 AND attr = ANY($4)`,
+          [channel, id, rows[0].prev, closedAttrs],
+        );
+      }
+      await client.query(
+        `UPDATE evaluation SET status = 'completed', finished_at = now(), counts = $2, log_tail = $3 WHERE id = $1`,
+        [id, counts, logTail],
+      );
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async fail(id: number, status: 'failed' | 'crashed', error: string, counts: Record<string, number>, logTail: string | null): Promise<void> {
+    await this.pool.query(
+      `UPDATE evaluation SET status = $2, finished_at = now(), error = $3, counts = $4, log_tail = $5 WHERE id = $1`,
+      [id, status, error, counts, logTail],
+    );
+  }
+}
