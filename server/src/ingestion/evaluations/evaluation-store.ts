@@ -66,11 +66,12 @@ export class EvaluationStore {
         [withId.map((m) => m.githubId), withId.map((m) => m.github), withId.map((m) => m.name), withId.map((m) => m.email)],
       );
     }
-    for (const m of handleOnly) {
+    if (handleOnly.length) {
       await client.query(
-        `INSERT INTO maintainer (github, name, email) VALUES ($1, $2, $3)
+        `INSERT INTO maintainer (github, name, email)
+         SELECT DISTINCT ON (lower(g)) g, n, e FROM unnest($1::text[], $2::text[], $3::text[]) AS x(g, n, e)
          ON CONFLICT (lower(github)) WHERE github_id IS NULL DO NOTHING`,
-        [m.github, m.name, m.email],
+        [handleOnly.map((m) => m.github), handleOnly.map((m) => m.name), handleOnly.map((m) => m.email)],
       );
     }
     const { rows } = await client.query<{ id: number; github_id: string | null; github: string | null }>(

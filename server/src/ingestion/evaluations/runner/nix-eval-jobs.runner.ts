@@ -104,6 +104,7 @@ export async function runNixEvalJobs(options: NixEvalJobsOptions): Promise<RunRe
     killTimer = setTimeout(() => kill('SIGKILL'), options.killGraceMs ?? 5000);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort(); // aborted while starting: the event has passed
 
   try {
     const lines = await consumer.done.catch((error: unknown) => {
