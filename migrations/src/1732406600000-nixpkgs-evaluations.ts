@@ -99,6 +99,7 @@ export class NixpkgsEvaluations1732406600000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX channel_member_current_idx ON channel_member (channel, attr) WHERE last_evaluation_id IS NULL`);
     await q.query(`CREATE INDEX channel_member_derivation_idx ON channel_member (derivation_id)`);
+    await q.query(`CREATE INDEX channel_member_first_evaluation_idx ON channel_member (first_evaluation_id)`);
     await q.query(`CREATE INDEX channel_member_package_idx ON channel_member (lower(package_attr))`);
     await q.query(`
       CREATE TABLE evaluation_error (

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
@@ -31,12 +30,22 @@ function zstdStream(): Transform {
 }
 
 /**
- * The lines of a recorded nix-eval-jobs output: plain, .gz or .zst. The file is opened only when
- * iteration starts: readline drops lines emitted before its async iterator exists.
+ * The lines of a recorded nix-eval-jobs output (plain, .gz or .zst) as bytes. Lines stay undecoded
+ * so that an unchanged line can be recognised by its hash without turning it into a string.
  */
-export async function* readEvalLines(file: string): AsyncIterable<string> {
-  let stream: Readable = createReadStream(file);
+export async function* readEvalLines(file: string): AsyncIterable<Buffer> {
+  let stream: Readable = createReadStream(file, { highWaterMark: 1 << 20 });
   if (file.endsWith('.gz')) stream = stream.pipe(createGunzip());
   else if (file.endsWith('.zst')) stream = stream.pipe(zstdStream());
-  yield* createInterface({ input: stream, crlfDelay: Infinity });
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const buffer = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = buffer.indexOf(0x0a, start); end !== -1; end = buffer.indexOf(0x0a, start)) {
+      yield buffer.subarray(start, end > start && buffer[end - 1] === 0x0d ? end - 1 : end);
+      start = end + 1;
+    }
+    rest = buffer.subarray(start);
+  }
+  if (rest.length) yield rest;
 }

@@ -55,7 +55,7 @@ export class EvaluationImporter {
     this.runs = new IngestionRunStore(pool);
   }
 
-  async import(channel: ChannelInfo, revision: string, lines: AsyncIterable<string>, options: EvalImportOptions): Promise<EvalImportSummary> {
+  async import(channel: ChannelInfo, revision: string, lines: AsyncIterable<string | Buffer>, options: EvalImportOptions): Promise<EvalImportSummary> {
     if (!REVISION.test(revision)) throw new Error(`--commit ${revision}: expected a full 40-character git commit hash`);
     await this.lifecycle.ensureChannel(channel.name, channel.release, channel.variant);
     const run = await this.runs.start(`nixpkgs-eval:${channel.name}`, `${channel.name}@${revision} from ${options.source}`, null);
@@ -75,13 +75,12 @@ export class EvaluationImporter {
       const closed: string[] = [];
       let derivations: { d: NormalizedDerivation; member: MemberRow }[] = [];
       let errors: EvaluationErrorLine[] = [];
-      const flush = async () => {
-        if (!derivations.length && !errors.length) return;
-        const [batch, errs] = [derivations, errors];
-        [derivations, errors] = [[], []];
+      // One batch is written while the next is parsed; writes stay sequential and in order.
+      let writing: Promise<void> = Promise.resolve();
+      const write = async (batch: typeof derivations, errs: EvaluationErrorLine[]) => {
         const stored = await this.store.inTransaction(async (client) => {
           const result = await this.store.storeDerivations(client, batch.map((b) => b.d));
-          await this.store.addMembers(client, channel.name, evaluationId!, batch.map((b) => b.member));
+          await this.store.addMembers(client, channel.name, evaluationId!, batch.map((b) => b.member), result);
           await this.store.addErrors(client, evaluationId!, errs);
           return result;
         });
@@ -90,17 +89,27 @@ export class EvaluationImporter {
         await this.runs.heartbeat(run.id, runCounts());
         options.onProgress?.(counts);
       };
+      const flush = async () => {
+        if (!derivations.length && !errors.length) return;
+        const [batch, errs] = [derivations, errors];
+        [derivations, errors] = [[], []];
+        await writing;
+        writing = write(batch, errs);
+        writing.catch(() => undefined); // surfaced by the next await of `writing`
+      };
 
-      for await (const text of lines) {
+      for await (const line of lines) {
         const lineNumber = ++counts.lines;
-        if (!text.trim()) continue;
-        const lineSha256 = createHash('sha256').update(text).digest();
+        if (!line.length) continue;
+        const lineSha256 = createHash('sha256').update(line).digest();
         const unchangedAttr = attrBySha.get(lineSha256.toString('hex'));
         if (unchangedAttr !== undefined) {
           counts.unchanged++;
           seen.add(unchangedAttr);
           continue;
         }
+        const text = typeof line === 'string' ? line : line.toString('utf8');
+        if (!text.trim()) continue;
         let parsed: ReturnType<typeof parseEvalLine>;
         try {
           parsed = parseEvalLine(text, lineNumber, { last: false, nixpkgsRoot: options.nixpkgsRoot });
@@ -119,6 +128,15 @@ export class EvaluationImporter {
         if (parsed.kind === 'error') {
           counts.evalErrors++;
           errors.push(parsed.error);
+        } else if (seen.has(parsed.derivation.attr)) {
+          counts.quarantined++;
+          await this.runs.quarantine(run.id, {
+            source: 'nixpkgs-eval',
+            recordKey: `${channel.name}@${revision.slice(0, 12)}:${lineNumber}`,
+            reason: 'wrong-schema',
+            message: `${channel.name}@${revision.slice(0, 12)} line ${lineNumber}: attribute ${parsed.derivation.attr} appears twice; the first one was kept`,
+            raw: Buffer.from(text),
+          });
         } else {
           const d = parsed.derivation;
           seen.add(d.attr);
@@ -131,6 +149,7 @@ export class EvaluationImporter {
         if (derivations.length + errors.length >= (options.batchSize ?? 2000)) await flush();
       }
       await flush();
+      await writing;
       for (const attr of current.keys()) {
         if (!seen.has(attr)) {
           counts.removed++;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { copyRows } from '../../database/copy-rows';
+import { copyRows, Json } from '../../database/copy-rows';
 import { EvaluationErrorLine, NormalizedDerivation, NormalizedMaintainer } from '../nixpkgs/normalized-derivation';
 
 export interface MemberRow {
@@ -10,6 +10,19 @@ export interface MemberRow {
   metaSha256: Buffer;
   lineSha256: Buffer;
 }
+
+export interface StoredBatch {
+  newDerivations: number;
+  newMeta: number;
+  derivationIds: Map<string, number>;
+  metaIds: Map<string, number>; // by hex sha256
+}
+
+const META_COLUMNS = [
+  'sha256', 'description', 'long_description', 'homepages', 'licenses', 'known_vulnerabilities', 'position_file',
+  'position_line', 'broken', 'insecure', 'unfree', 'unsupported', 'main_program', 'cpe', 'teams', 'maintainer_ids', 'extra_meta',
+];
+const DERIVATION_COLUMNS = ['drv_path', 'name', 'pname', 'version', 'system', 'outputs', 'input_drv_paths'];
 
 const maintainerKey = (m: NormalizedMaintainer) => (m.githubId !== null ? `id:${m.githubId}` : `gh:${(m.github ?? '').toLowerCase()}`);
 
@@ -81,57 +94,64 @@ export class EvaluationStore {
     return new Map(rows.map((r) => [r.github_id !== null ? `id:${r.github_id}` : `gh:${(r.github ?? '').toLowerCase()}`, r.id]));
   }
 
-  /** Stores derivations and meta blocks not seen before; returns how many were new. */
-  async storeDerivations(client: PoolClient, derivations: NormalizedDerivation[]): Promise<{ newDerivations: number; newMeta: number }> {
+  /**
+   * Stores derivations and meta blocks not seen before (COPY into a temporary table, then one
+   * INSERT … ON CONFLICT DO NOTHING each) and returns the ids of all of them.
+   */
+  async storeDerivations(client: PoolClient, derivations: NormalizedDerivation[]): Promise<StoredBatch> {
     const maintainerIds = await this.upsertMaintainers(client, derivations.flatMap((d) => d.maintainers));
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS incoming_meta ON COMMIT DELETE ROWS AS SELECT ${META_COLUMNS.join(', ')} FROM derivation_meta WITH NO DATA`,
+    );
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS incoming_derivation ON COMMIT DELETE ROWS AS SELECT ${DERIVATION_COLUMNS.join(', ')} FROM derivation WITH NO DATA`,
+    );
     const metas = new Map(derivations.map((d) => [metaSha256(d).toString('hex'), d]));
-    const metaResult = await client.query(
-      `INSERT INTO derivation_meta (sha256, description, long_description, homepages, licenses, known_vulnerabilities,
-         position_file, position_line, broken, insecure, unfree, unsupported, main_program, cpe, teams, maintainer_ids, extra_meta)
-       SELECT decode(x->>'sha', 'hex'), x->>'description', x->>'longDescription',
-              ARRAY(SELECT jsonb_array_elements_text(x->'homepages')), ARRAY(SELECT jsonb_array_elements_text(x->'licenses')),
-              ARRAY(SELECT jsonb_array_elements_text(x->'knownVulnerabilities')), x->>'positionFile', (x->>'positionLine')::int,
-              (x->>'broken')::boolean, (x->>'insecure')::boolean, (x->>'unfree')::boolean, (x->>'unsupported')::boolean,
-              x->>'mainProgram', x->>'cpe', ARRAY(SELECT jsonb_array_elements_text(x->'teams')),
-              ARRAY(SELECT jsonb_array_elements_text(x->'maintainerIds')::int), x->'extraMeta'
-       FROM jsonb_array_elements($1::jsonb) x
-       ON CONFLICT (sha256) DO NOTHING`,
-      [
-        JSON.stringify(
-          [...metas].map(([sha, d]) => ({
-            sha,
-            ...metaOf(d),
-            positionFile: d.position?.file ?? null,
-            positionLine: d.position?.line ?? null,
-            maintainerIds: [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))],
-          })),
-        ),
-      ],
-    );
+    await copyRows(client, 'incoming_meta', META_COLUMNS, [...metas].map(([sha, d]) => [
+      Buffer.from(sha, 'hex'), d.description, d.longDescription, d.homepages, d.licenses, d.knownVulnerabilities,
+      d.position?.file ?? null, d.position?.line ?? null, d.broken, d.insecure, d.unfree, d.unsupported, d.mainProgram,
+      d.cpe, d.teams,
+      [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))].map(String),
+      new Json(d.extraMeta),
+    ]));
     const unique = [...new Map(derivations.map((d) => [d.drvPath, d])).values()];
-    const drvResult = await client.query(
-      `INSERT INTO derivation (drv_path, name, pname, version, system, outputs, input_drv_paths)
-       SELECT x->>'drvPath', x->>'name', x->>'pname', x->>'version', x->>'system', x->'outputs',
-              ARRAY(SELECT jsonb_array_elements_text(x->'inputDrvs'))
-       FROM jsonb_array_elements($1::jsonb) x
-       ON CONFLICT (drv_path) DO NOTHING`,
-      [JSON.stringify(unique.map((d) => ({ drvPath: d.drvPath, name: d.name, pname: d.pname, version: d.version, system: d.system, outputs: d.outputs, inputDrvs: d.inputDrvs })))],
+    await copyRows(client, 'incoming_derivation', DERIVATION_COLUMNS, unique.map((d) => [
+      d.drvPath, d.name, d.pname, d.version, d.system, new Json(d.outputs), d.inputDrvs,
+    ]));
+    const newMeta = await client.query(
+      `INSERT INTO derivation_meta (${META_COLUMNS.join(', ')}) SELECT ${META_COLUMNS.join(', ')} FROM incoming_meta
+       ON CONFLICT (sha256) DO NOTHING`,
     );
-    return { newDerivations: drvResult.rowCount ?? 0, newMeta: metaResult.rowCount ?? 0 };
+    const newDerivations = await client.query(
+      `INSERT INTO derivation (${DERIVATION_COLUMNS.join(', ')}) SELECT ${DERIVATION_COLUMNS.join(', ')} FROM incoming_derivation
+       ON CONFLICT (drv_path) DO NOTHING`,
+    );
+    const metaIds = await client.query<{ id: number; sha256: Buffer }>(
+      `SELECT id, sha256 FROM derivation_meta WHERE sha256 = ANY($1::bytea[])`,
+      [[...metas.keys()].map((h) => Buffer.from(h, 'hex'))],
+    );
+    const derivationIds = await client.query<{ id: number; drv_path: string }>(
+      `SELECT id, drv_path FROM derivation WHERE drv_path = ANY($1::text[])`,
+      [unique.map((d) => d.drvPath)],
+    );
+    return {
+      newDerivations: newDerivations.rowCount ?? 0,
+      newMeta: newMeta.rowCount ?? 0,
+      metaIds: new Map(metaIds.rows.map((r) => [r.sha256.toString('hex'), r.id])),
+      derivationIds: new Map(derivationIds.rows.map((r) => [r.drv_path, r.id])),
+    };
   }
 
   /** Adds member rows of an evaluation in progress (invisible until the evaluation completes). */
-  async addMembers(client: PoolClient, channel: string, evaluationId: number, members: MemberRow[]): Promise<void> {
-    await client.query(`CREATE TEMP TABLE IF NOT EXISTS incoming_member (attr text, package_attr text, drv_path text, meta_sha256 bytea, line_sha256 bytea) ON COMMIT DELETE ROWS`);
-    await copyRows(client, 'incoming_member', ['attr', 'package_attr', 'drv_path', 'meta_sha256', 'line_sha256'],
-      members.map((m) => [m.attr, m.packageAttr, m.drvPath, m.metaSha256, m.lineSha256]));
-    await client.query(
-      `INSERT INTO channel_member (channel, attr, package_attr, derivation_id, meta_id, line_sha256, first_evaluation_id)
-       SELECT $1, i.attr, i.package_attr, d.id, m.id, i.line_sha256, $2
-       FROM incoming_member i JOIN derivation d ON d.drv_path = i.drv_path JOIN derivation_meta m ON m.sha256 = i.meta_sha256
-       ON CONFLICT (channel, attr, first_evaluation_id) DO UPDATE SET derivation_id = EXCLUDED.derivation_id,
-         meta_id = EXCLUDED.meta_id, line_sha256 = EXCLUDED.line_sha256, package_attr = EXCLUDED.package_attr`,
-      [channel, evaluationId],
+  async addMembers(client: PoolClient, channel: string, evaluationId: number, members: MemberRow[], stored: StoredBatch): Promise<void> {
+    await copyRows(
+      client,
+      'channel_member',
+      ['channel', 'attr', 'package_attr', 'derivation_id', 'meta_id', 'line_sha256', 'first_evaluation_id'],
+      members.map((m) => [
+        channel, m.attr, m.packageAttr, stored.derivationIds.get(m.drvPath)!, stored.metaIds.get(m.metaSha256.toString('hex'))!,
+        m.lineSha256, evaluationId,
+      ]),
     );
   }
 
