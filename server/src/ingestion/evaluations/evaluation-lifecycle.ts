@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { withTransaction } from '../../database/transaction';
 
 export type EvaluationStatus = 'waiting' | 'running' | 'completed' | 'failed' | 'crashed';
 
@@ -47,9 +48,7 @@ export class EvaluationLifecycle {
    * disappeared stop being current as of the previous evaluation, and the new rows become visible.
    */
   async complete(channel: string, id: number, closedAttrs: string[], counts: Record<string, number>, logTail: string | null): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ prev: number | null }>(
         `SELECT max(id) AS prev FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2`,
         [channel, id],
@@ -65,13 +64,7 @@ export class EvaluationLifecycle {
         `UPDATE evaluation SET status = 'completed', finished_at = now(), counts = $2, log_tail = $3 WHERE id = $1`,
         [id, counts, logTail],
       );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async fail(id: number, status: 'failed' | 'crashed', error: string, counts: Record<string, number>, logTail: string | null): Promise<void> {
