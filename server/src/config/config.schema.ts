@@ -53,6 +53,16 @@ export const configSchema = z.object({
   NIXSEC_NVD_CRON: cron.optional(),
   NIXSEC_CVE_LIST_PATH: z.string().min(1).optional(),
   NIXSEC_CVE_LIST_CRON: cron.default('0 3 * * *'),
+  NIXSEC_CHANNELS: z.string().default('nixos-unstable,nixos-unstable-small,nixpkgs-unstable,nixos-*,nixpkgs-*-darwin'),
+  NIXSEC_MONITORING_URL: z.string().url('expected the base URL of the NixOS monitoring Prometheus API').default('https://prometheus.nixos.org'),
+  NIXSEC_STATIC_CHANNEL_HEADS: z.string().optional(),
+  NIXSEC_CHANNELS_CRON: cron.optional(),
+  NIXSEC_NIXPKGS_REPO: z.string().min(1).optional(),
+  NIXSEC_NIXPKGS_REMOTE: z.string().min(1).default('https://github.com/NixOS/nixpkgs.git'),
+  NIXSEC_NIX_EVAL_JOBS: z.string().min(1).default('nix-eval-jobs'),
+  NIXSEC_EVAL_WORKERS: positiveInt(64).default(2),
+  NIXSEC_EVAL_MAX_MEMORY_MIB: positiveInt(1_048_576).default(4096),
+  NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

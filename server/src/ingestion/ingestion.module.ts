@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EvaluationQueryRepository } from './evaluations/graphql/evaluation-query.repository';
+import { EvaluationJobs } from './evaluations/jobs/evaluation.jobs';
 import { EvaluationsResolver, MaintainerResolver } from './evaluations/graphql/evaluations.resolver';
 import { CveQueryRepository } from './graphql/cve-query.repository';
 import { CveResolver } from './graphql/cve.resolver';
@@ -18,6 +19,7 @@ import { IngestionScheduler } from './jobs/ingestion.scheduler';
     EvaluationQueryRepository,
     EvaluationsResolver,
     MaintainerResolver,
+    EvaluationJobs,
   ],
   exports: [IngestionScheduler],
 })

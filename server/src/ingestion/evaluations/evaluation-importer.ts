@@ -4,6 +4,7 @@ import { IngestionRunStore } from '../runs/ingestion-run-store';
 import { EvalLineRejectedError, EvaluationErrorLine, NormalizedDerivation } from '../nixpkgs/normalized-derivation';
 import { parseEvalLine } from '../nixpkgs/normalize/eval-line.normalizer';
 import { EvaluationLifecycle } from './evaluation-lifecycle';
+import { EvaluationProcessError } from './evaluation-process.error';
 import { EvaluationStore, MemberRow, metaSha256 } from './evaluation-store';
 
 export interface EvalImportCounts {
@@ -26,6 +27,8 @@ export interface ChannelInfo {
 
 export interface EvalImportOptions {
   source: string;
+  /** The evaluator's log tail, read when the evaluation ends. */
+  logTail?: () => string | null;
   nixpkgsRoot?: string;
   batchSize?: number;
   onProgress?: (counts: EvalImportCounts) => void;
@@ -156,12 +159,15 @@ export class EvaluationImporter {
           closed.push(attr);
         }
       }
-      await this.lifecycle.complete(channel.name, evaluationId, closed, { ...counts }, null);
+      await this.lifecycle.complete(channel.name, evaluationId, closed, { ...counts }, options.logTail?.() ?? null);
       await this.runs.finish(run.id, runCounts(), revision);
       return { evaluationId, status: 'completed', counts };
     } catch (err) {
       const message = (err as Error).message;
-      if (evaluationId !== null) await this.lifecycle.fail(evaluationId, 'failed', message, { ...counts }, null);
+      const processError = err instanceof EvaluationProcessError ? err : null;
+      if (evaluationId !== null) {
+        await this.lifecycle.fail(evaluationId, processError?.status ?? 'failed', message, { ...counts }, processError?.logTail ?? options.logTail?.() ?? null);
+      }
       await this.runs.fail(run.id, runCounts(), message);
       throw err;
     } finally {

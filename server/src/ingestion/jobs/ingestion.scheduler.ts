@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AppConfig } from '../../config/app-config';
 import { JobQueueService } from '../../jobs/job-queue.service';
+import { CHANNEL_HEADS_JOB } from '../evaluations/jobs/evaluation.jobs';
 import { CVE_LIST_JOB, NVD_JOB } from './cve-ingestion.jobs';
 
 /**
@@ -27,6 +28,10 @@ export class IngestionScheduler implements OnApplicationBootstrap {
     // NVD needs the network: on by default in production only.
     const nvd = this.config.get('NIXSEC_NVD_CRON') ?? (this.config.isProduction ? '0 4 * * *' : 'off');
     if (nvd !== 'off') out[NVD_JOB] = nvd;
+    // Channel heads: from the monitoring (network) by default in production, or a static list.
+    const heads =
+      this.config.get('NIXSEC_CHANNELS_CRON') ?? (this.config.isProduction || this.config.get('NIXSEC_STATIC_CHANNEL_HEADS') ? '*/15 * * * *' : 'off');
+    if (heads !== 'off') out[CHANNEL_HEADS_JOB] = heads;
     return out;
   }
 
