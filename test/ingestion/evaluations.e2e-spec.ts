@@ -159,3 +159,25 @@ describe('importing nix-eval-jobs evaluations of channels', () => {
     expect(rows[0].message).toMatch(/line 3/);
   });
 });
+
+describe('evaluation errors and dependants', () => {
+  it('records lines nix-eval-jobs could not evaluate, and answers which derivations depend on one', async () => {
+    const t = await startTestApp();
+    try {
+      // Hand-made edge cases (see test/fixtures/nixpkgs/README.md), plus a made-up dependant of example-hello.
+      const lines = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'nixpkgs', 'eval-edge-cases.jsonl'), 'utf8').split('\n').filter(Boolean);
+      const hello = JSON.parse(lines.find((l) => l.includes('"example-hello.x86_64-linux"'))!);
+      const dependant = { ...hello, attr: 'example-uses-hello.x86_64-linux', attrPath: ['example-uses-hello', 'x86_64-linux'], name: 'example-uses-hello-1.0',
+        drvPath: '/nix/store/33333333333333333333333333333333-example-uses-hello-1.0.drv', inputDrvs: { [hello.drvPath]: ['out'] } };
+      dependant.meta = { ...hello.meta, name: 'example-uses-hello-1.0' };
+      const summary = await new EvaluationImporter(pgPool(t.app.get(DataSource))).import(unstable, REV_A, iterate([...lines, JSON.stringify(dependant)]), { source: 'test' });
+      expect(summary.counts).toMatchObject({ evalErrors: 1, quarantined: 0 });
+      const { evaluation } = await gql(t, `query($id: ID!) { evaluation(id: $id) { errors { attr error } } }`, { id: summary.evaluationId });
+      expect(evaluation.errors).toEqual([{ attr: 'example-broken.x86_64-linux', error: expect.stringMatching(/is marked as broken, refusing to evaluate/) }]);
+      const { dependants } = await gql(t, `query($drv: String!) { dependants(drvPath: $drv) { attr drvPath } }`, { drv: hello.drvPath });
+      expect(dependants).toEqual([{ attr: 'example-uses-hello.x86_64-linux', drvPath: dependant.drvPath }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvaluationQueryRepository } from './evaluations/graphql/evaluation-query.repository';
 import { EvaluationJobs } from './evaluations/jobs/evaluation.jobs';
-import { EvaluationsResolver, MaintainerResolver } from './evaluations/graphql/evaluations.resolver';
+import { EvaluationResolver, EvaluationsResolver, MaintainerResolver } from './evaluations/graphql/evaluations.resolver';
 import { CveQueryRepository } from './graphql/cve-query.repository';
 import { CveResolver } from './graphql/cve.resolver';
 import { IngestionRunsResolver } from './graphql/ingestion-runs.resolver';
@@ -18,6 +18,7 @@ import { IngestionScheduler } from './jobs/ingestion.scheduler';
     IngestionScheduler,
     EvaluationQueryRepository,
     EvaluationsResolver,
+    EvaluationResolver,
     MaintainerResolver,
     EvaluationJobs,
   ],

@@ -160,6 +160,8 @@ export type Evaluation = {
   counts: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<Scalars['String']['output']>;
+  /** Attributes that failed to evaluate. */
+  errors: Array<EvaluationErrorEntry>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   logTail?: Maybe<Scalars['String']['output']>;
@@ -171,12 +173,25 @@ export type Evaluation = {
   status: Scalars['String']['output'];
 };
 
+
+/** One evaluation of a channel at a Nixpkgs commit. */
+export type EvaluationErrorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** What changed between two evaluations, per attribute (e.g. openssl.x86_64-linux). */
 export type EvaluationDiff = {
   __typename?: 'EvaluationDiff';
   added: Array<Scalars['String']['output']>;
   removed: Array<Scalars['String']['output']>;
   versionChanged: Array<VersionChange>;
+};
+
+/** An attribute nix-eval-jobs could not evaluate, with its error. */
+export type EvaluationErrorEntry = {
+  __typename?: 'EvaluationErrorEntry';
+  attr: Scalars['String']['output'];
+  error: Scalars['String']['output'];
 };
 
 export type Health = {
@@ -329,6 +344,8 @@ export type Query = {
   cve?: Maybe<Cve>;
   /** CVEs, newest first; `search` is full-text over titles and descriptions. */
   cves: CveConnection;
+  /** Derivations that depend directly on the given one (its drvPath). */
+  dependants: Array<PackageDerivation>;
   evaluation?: Maybe<Evaluation>;
   /** Attributes added, removed or with a new version between two evaluations. */
   evaluationDiff: EvaluationDiff;
@@ -359,6 +376,12 @@ export type QueryCveArgs = {
 export type QueryCvesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CveFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryDependantsArgs = {
+  drvPath: Scalars['String']['input'];
   first?: Scalars['Int']['input'];
 };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { pgPool } from '../../../database/pg-pool';
-import { Channel, Evaluation, EvaluationDiff, Maintainer, Package } from './evaluation.model';
+import { Channel, Evaluation, EvaluationDiff, EvaluationErrorEntry, Maintainer, Package, PackageDerivation } from './evaluation.model';
 
 const EVALUATION_COLUMNS = `id, channel, revision, status, source, attempts, created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt", counts, log_tail AS "logTail", error`;
@@ -75,6 +75,25 @@ export class EvaluationQueryRepository {
     const { rows } = await this.pool.query(
       `SELECT ${EVALUATION_COLUMNS} FROM evaluation WHERE ($1::text IS NULL OR channel = $1) ORDER BY id DESC LIMIT $2`,
       [channel, first],
+    );
+    return rows;
+  }
+
+  async errors(evaluationId: number, first: number): Promise<EvaluationErrorEntry[]> {
+    const { rows } = await this.pool.query(
+      `SELECT attr, error FROM evaluation_error WHERE evaluation_id = $1 ORDER BY attr LIMIT $2`,
+      [evaluationId, first],
+    );
+    return rows;
+  }
+
+  /** Derivations that list `drvPath` among their direct inputs (from nix-eval-jobs' inputDrvs). */
+  async dependants(drvPath: string, first: number): Promise<PackageDerivation[]> {
+    const { rows } = await this.pool.query(
+      `SELECT d.system, d.drv_path AS "drvPath", coalesce(min(m.attr), d.name) AS attr
+       FROM derivation d LEFT JOIN channel_member m ON m.derivation_id = d.id
+       WHERE d.input_drv_paths @> ARRAY[$1] GROUP BY d.id ORDER BY d.drv_path LIMIT $2`,
+      [drvPath, first],
     );
     return rows;
   }

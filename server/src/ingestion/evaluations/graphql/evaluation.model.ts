@@ -18,6 +18,12 @@ export class Evaluation {
   @Field(() => String, { nullable: true }) error: string | null;
 }
 
+@ObjectType({ description: 'An attribute nix-eval-jobs could not evaluate, with its error.' })
+export class EvaluationErrorEntry {
+  @Field() attr: string;
+  @Field() error: string;
+}
+
 @ObjectType()
 export class Channel {
   @Field() name: string;

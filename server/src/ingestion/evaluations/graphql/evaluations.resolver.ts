@@ -1,5 +1,5 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Channel, Evaluation, EvaluationDiff, Maintainer, Package, PackageConnection } from './evaluation.model';
+import { Channel, Evaluation, EvaluationDiff, EvaluationErrorEntry, Maintainer, Package, PackageConnection, PackageDerivation } from './evaluation.model';
 import { EvaluationQueryRepository } from './evaluation-query.repository';
 
 const clamp = (n: number, max: number) => Math.min(Math.max(n, 1), max);
@@ -53,9 +53,27 @@ export class EvaluationsResolver {
     return this.queries.maintainer(github);
   }
 
+  @Query(() => [PackageDerivation], { description: 'Derivations that depend directly on the given one (its drvPath).' })
+  dependants(
+    @Args('drvPath') drvPath: string,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+  ): Promise<PackageDerivation[]> {
+    return this.queries.dependants(drvPath, clamp(first, 1000));
+  }
+
   @Query(() => EvaluationDiff, { description: 'Attributes added, removed or with a new version between two evaluations.' })
   evaluationDiff(@Args('from', { type: () => ID }) from: string, @Args('to', { type: () => ID }) to: string): Promise<EvaluationDiff> {
     return this.queries.diff(Number(from), Number(to));
+  }
+}
+
+@Resolver(() => Evaluation)
+export class EvaluationResolver {
+  constructor(private readonly queries: EvaluationQueryRepository) {}
+
+  @ResolveField(() => [EvaluationErrorEntry], { complexity: 10, description: 'Attributes that failed to evaluate.' })
+  errors(@Parent() evaluation: Evaluation, @Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<EvaluationErrorEntry[]> {
+    return this.queries.errors(evaluation.id, clamp(first, 1000));
   }
 }
 
