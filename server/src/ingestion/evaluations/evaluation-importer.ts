@@ -72,8 +72,7 @@ export class EvaluationImporter {
         await this.runs.finish(run.id, runCounts(), revision);
         return { evaluationId, status: 'already-completed', counts };
       }
-      const current = await this.store.currentMembers(channel.name);
-      const attrBySha = new Map([...current].map(([attr, sha]) => [sha.toString('hex'), attr]));
+      const { attrByLineSha, attrs: current } = await this.store.currentMembers(channel.name);
       const seen = new Set<string>();
       const closed: string[] = [];
       let derivations: { d: NormalizedDerivation; member: MemberRow }[] = [];
@@ -105,7 +104,7 @@ export class EvaluationImporter {
         const lineNumber = ++counts.lines;
         if (!line.length) continue;
         const lineSha256 = createHash('sha256').update(line).digest();
-        const unchangedAttr = attrBySha.get(lineSha256.toString('hex'));
+        const unchangedAttr = attrByLineSha.get(lineSha256.toString('hex'));
         if (unchangedAttr !== undefined) {
           counts.unchanged++;
           seen.add(unchangedAttr);
@@ -153,7 +152,7 @@ export class EvaluationImporter {
       }
       await flush();
       await writing;
-      for (const attr of current.keys()) {
+      for (const attr of current) {
         if (!seen.has(attr)) {
           counts.removed++;
           closed.push(attr);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { copyRows, Json } from '../../database/copy-rows';
 import { withTransaction } from '../../database/transaction';
 import { EvaluationErrorLine, NormalizedDerivation, NormalizedMaintainer } from '../nixpkgs/normalized-derivation';
@@ -11,6 +12,16 @@ export interface MemberRow {
   metaSha256: Buffer;
   lineSha256: Buffer;
 }
+
+export interface CurrentMembers {
+  /** hex sha256 of a line → the attribute it made current */
+  attrByLineSha: Map<string, string>;
+  attrs: Set<string>;
+}
+
+// COPY text format escapes backslash, tab, newline and carriage return.
+const unescapeCopyText = (value: string) =>
+  value.includes('\\') ? value.replace(/\\([\\tnr])/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? '\\') : value;
 
 export interface StoredBatch {
   newDerivations: number;
@@ -56,14 +67,33 @@ export function metaSha256(d: NormalizedDerivation): Buffer {
 export class EvaluationStore {
   constructor(private readonly pool: Pool) {}
 
-  /** Attributes of the channel's latest completed evaluation, with the hash of the line that made them. */
-  async currentMembers(channel: string): Promise<Map<string, Buffer>> {
-    const { rows } = await this.pool.query<{ attr: string; line_sha256: Buffer }>(
-      `SELECT m.attr, m.line_sha256 FROM channel_member m JOIN evaluation e ON e.id = m.first_evaluation_id
-       WHERE m.channel = $1 AND m.last_evaluation_id IS NULL AND e.status = 'completed'`,
-      [channel],
-    );
-    return new Map(rows.map((r) => [r.attr, r.line_sha256]));
+  /**
+   * Attributes of the channel's current evaluation, by the hash of the line that made them current.
+   * Read with COPY … TO STDOUT: for 100k+ rows that is several times faster than row objects.
+   */
+  async currentMembers(channel: string): Promise<CurrentMembers> {
+    const client = await this.pool.connect();
+    const attrByLineSha = new Map<string, string>();
+    try {
+      const literal = channel.replace(/'/g, "''");
+      const stream = client.query(
+        copyTo(`COPY (SELECT encode(m.line_sha256, 'hex'), m.attr FROM channel_member m
+                JOIN evaluation e ON e.id = m.first_evaluation_id
+                WHERE m.channel = '${literal}' AND m.last_evaluation_id IS NULL AND e.status = 'completed') TO STDOUT`),
+      );
+      let rest = '';
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) {
+          const tab = line.indexOf('\t');
+          attrByLineSha.set(line.slice(0, tab), unescapeCopyText(line.slice(tab + 1)));
+        }
+      }
+    } finally {
+      client.release();
+    }
+    return { attrByLineSha, attrs: new Set(attrByLineSha.values()) };
   }
 
   async upsertMaintainers(client: PoolClient, maintainers: NormalizedMaintainer[]): Promise<Map<string, number>> {
