@@ -181,3 +181,30 @@ describe('evaluation errors and dependants', () => {
     }
   });
 });
+
+describe('retrying an old evaluation after a newer one completed', () => {
+  it('keeps one current row per attribute: the retried import becomes the newest', async () => {
+    const t = await startTestApp();
+    const importer = new EvaluationImporter(pgPool(t.app.get(DataSource)));
+    const darwin = { name: 'nixpkgs-24.05-darwin', release: '24.05', variant: 'nixpkgs-darwin' };
+    const [old, newer] = ['e'.repeat(40), 'f'.repeat(40)];
+    try {
+      async function* crashing() {
+        yield* sampleLines().slice(0, 10);
+        throw new Error('simulated crash');
+      }
+      await expect(importer.import(darwin, old, crashing(), { source: 'test', batchSize: 5 })).rejects.toThrow('simulated crash');
+      const { lines } = evaluationB();
+      await importer.import(darwin, newer, iterate(lines), { source: 'test' });
+      const retried = await importer.import(darwin, old, iterate(sampleLines()), { source: 'test' });
+      expect(retried.status).toBe('completed');
+      const duplicates = await sql(t, `SELECT m.attr FROM channel_member m JOIN evaluation e ON e.id = m.first_evaluation_id AND e.status = 'completed'
+        WHERE m.channel = $1 AND m.last_evaluation_id IS NULL GROUP BY m.attr HAVING count(*) > 1`, [darwin.name]);
+      expect(duplicates).toEqual([]);
+      const { package: amb } = await gql(t, `{ package(attr: "AMB-plugins", channel: "${darwin.name}") { derivations { system drvPath } } }`);
+      expect(amb.derivations.find((d: any) => d.system === 'x86_64-linux').drvPath).toMatch(/AMB-plugins-0\.8\.1\.drv$/);
+    } finally {
+      await t.close();
+    }
+  });
+});

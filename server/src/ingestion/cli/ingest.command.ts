@@ -7,6 +7,7 @@ import { CveListIngester, IngestionSummary } from '../cve-list/cve-list.ingester
 import { parseChannelName } from '../channels/channel-name';
 import { CveRenormalizer } from '../cve/cve-renormalizer';
 import { readEvalLines } from '../evaluations/eval-lines.reader';
+import { EvaluationGc } from '../evaluations/evaluation-gc';
 import { EvaluationImporter } from '../evaluations/evaluation-importer';
 import { NvdIngester } from '../nvd/nvd.ingester';
 import { IngestionCounts } from '../runs/ingestion-run-store';
@@ -148,11 +149,27 @@ function evalCommand(): Command {
     });
 }
 
+function gcCommand(): Command {
+  return new Command('gc')
+    .description('remove evaluations beyond the newest N per channel (default NIXSEC_EVALUATIONS_KEEP) and derivations nothing refers to')
+    .option('--keep <n>', 'completed evaluations to keep per channel', (v) => Number(v))
+    .action(async (options: { keep?: number }) => {
+      await withPool(async (pool, config) => {
+        const summary = await new EvaluationGc(pool).collect(options.keep ?? config.get('NIXSEC_EVALUATIONS_KEEP'));
+        process.stderr.write(
+          `removed ${summary.evaluationsRemoved} evaluations, ${summary.membersRemoved} memberships, ` +
+            `${summary.derivationsRemoved} derivations, ${summary.metaRemoved} meta blocks\n`,
+        );
+      });
+    });
+}
+
 export function ingestCommand(): Command {
   return new Command('ingest')
     .description('load CVE data (cve-list, nvd) and Nixpkgs evaluations (eval) into the database')
     .addCommand(cveListCommand())
     .addCommand(nvdCommand())
     .addCommand(renormalizeCommand())
-    .addCommand(evalCommand());
+    .addCommand(evalCommand())
+    .addCommand(gcCommand());
 }

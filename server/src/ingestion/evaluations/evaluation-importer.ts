@@ -65,6 +65,8 @@ export class EvaluationImporter {
     const counts: EvalImportCounts = { lines: 0, unchanged: 0, added: 0, changed: 0, removed: 0, evalErrors: 0, quarantined: 0, newDerivations: 0, newMeta: 0 };
     const runCounts = () => ({ read: counts.lines, ingested: counts.added, updated: counts.changed, unchanged: counts.unchanged, deleted: counts.removed, quarantined: counts.quarantined, rejected: 0 });
     let evaluationId: number | null = null;
+    // One batch is written while the next is parsed; writes stay sequential and in order.
+    let writing: Promise<void> = Promise.resolve();
     try {
       const begun = await this.lifecycle.begin(channel.name, revision, options.source);
       evaluationId = begun.id;
@@ -77,8 +79,6 @@ export class EvaluationImporter {
       const closed: string[] = [];
       let derivations: { d: NormalizedDerivation; member: MemberRow }[] = [];
       let errors: EvaluationErrorLine[] = [];
-      // One batch is written while the next is parsed; writes stay sequential and in order.
-      let writing: Promise<void> = Promise.resolve();
       const write = async (batch: typeof derivations, errs: EvaluationErrorLine[]) => {
         const stored = await this.store.inTransaction(async (client) => {
           const result = await this.store.storeDerivations(client, batch.map((b) => b.d));
@@ -162,6 +162,7 @@ export class EvaluationImporter {
       await this.runs.finish(run.id, runCounts(), revision);
       return { evaluationId, status: 'completed', counts };
     } catch (err) {
+      await writing.catch(() => undefined); // no batch may land after the evaluation is marked failed
       const message = (err as Error).message;
       const processError = err instanceof EvaluationProcessError ? err : null;
       if (evaluationId !== null) {

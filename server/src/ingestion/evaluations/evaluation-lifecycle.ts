@@ -25,21 +25,25 @@ export class EvaluationLifecycle {
        WHERE channel = $1 AND status = 'running'`,
       [channel],
     );
-    const started = await this.pool.query<{ id: number }>(
-      `INSERT INTO evaluation (channel, revision, status, source, attempts, started_at) VALUES ($1, $2, 'running', $3, 1, now())
-       ON CONFLICT (channel, revision) DO UPDATE SET status = 'running', source = EXCLUDED.source,
-         attempts = evaluation.attempts + 1, started_at = now(), finished_at = NULL, error = NULL
-       WHERE evaluation.status <> 'completed'
-       RETURNING id`,
-      [channel, revision, source],
+    const { rows: existing } = await this.pool.query<{ id: number; status: string; attempts: number }>(
+      'SELECT id, status, attempts FROM evaluation WHERE channel = $1 AND revision = $2',
+      [channel, revision],
     );
-    if (!started.rows.length) {
-      const { rows } = await this.pool.query<{ id: number }>('SELECT id FROM evaluation WHERE channel = $1 AND revision = $2', [channel, revision]);
-      return { id: rows[0].id, alreadyCompleted: true };
-    }
-    const id = started.rows[0].id;
-    await this.pool.query('DELETE FROM channel_member WHERE first_evaluation_id = $1', [id]);
-    await this.pool.query('DELETE FROM evaluation_error WHERE evaluation_id = $1', [id]);
+    if (existing[0]?.status === 'completed') return { id: existing[0].id, alreadyCompleted: true };
+    // A retry gets a fresh id: membership intervals are ordered by evaluation id, so an attempt
+    // restarted after a newer evaluation completed must not slot in before it.
+    const id = await withTransaction(this.pool, async (client) => {
+      if (existing[0]) {
+        await client.query('DELETE FROM channel_member WHERE first_evaluation_id = $1', [existing[0].id]);
+        await client.query('DELETE FROM evaluation WHERE id = $1', [existing[0].id]);
+      }
+      const { rows } = await client.query<{ id: number }>(
+        `INSERT INTO evaluation (channel, revision, status, source, attempts, started_at) VALUES ($1, $2, 'running', $3, $4, now())
+         RETURNING id`,
+        [channel, revision, source, (existing[0]?.attempts ?? 0) + 1],
+      );
+      return rows[0].id;
+    });
     return { id, alreadyCompleted: false };
   }
 
@@ -56,7 +60,8 @@ export class EvaluationLifecycle {
       if (rows[0].prev !== null && closedAttrs.length) {
         await client.query(
           `UPDATE channel_member SET last_evaluation_id = $3
-           WHERE channel = $1 AND last_evaluation_id IS NULL AND first_evaluation_id <> $2 AND attr = ANY($4)`,
+           WHERE channel = $1 AND last_evaluation_id IS NULL AND first_evaluation_id <> $2 AND attr = ANY($4)
+             AND first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
           [channel, id, rows[0].prev, closedAttrs],
         );
       }

@@ -5,6 +5,7 @@ import { pgPool } from '../../../database/pg-pool';
 import { JobContext, JobQueueService } from '../../../jobs/job-queue.service';
 import { parseChannelName } from '../../channels/channel-name';
 import { ChannelSync } from '../channel-sync';
+import { EvaluationGc } from '../evaluation-gc';
 import { EvaluationImporter } from '../evaluation-importer';
 import { nixEvalJobsLines } from '../nix-eval-jobs.lines';
 import { withNixpkgsWorktree } from '../nixpkgs-worktree';
@@ -67,6 +68,8 @@ export class EvaluationJobs implements OnModuleInit {
         onProgress: (c) => void ctx.reportProgress({ lines: c.lines, added: c.added, changed: c.changed, unchanged: c.unchanged }),
       });
     });
-    return { ...summary.counts, evaluationId: summary.evaluationId };
+    // Older evaluations beyond NIXSEC_EVALUATIONS_KEEP per channel go once a new one is in.
+    const gc = await new EvaluationGc(pgPool(this.dataSource)).collect(this.config.get('NIXSEC_EVALUATIONS_KEEP'));
+    return { ...summary.counts, evaluationId: summary.evaluationId, evaluationsRemoved: gc.evaluationsRemoved };
   }
 }
