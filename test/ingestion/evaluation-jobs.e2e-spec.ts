@@ -100,6 +100,7 @@ describe('channel heads → evaluation with nix-eval-jobs → import', () => {
         NIXSEC_NIXPKGS_REPO: repo.dir,
         NIXSEC_NIX_EVAL_JOBS: fake.program,
         NIXSEC_EVAL_WORKERS: '3',
+        NIXSEC_EVAL_ARGS: '--option allow-import-from-derivation false',
       },
     });
   });
@@ -115,7 +116,7 @@ describe('channel heads → evaluation with nix-eval-jobs → import', () => {
     expect(evaluation.counts).toMatchObject({ lines: 94, added: 94 });
 
     const [args] = fake.calls();
-    expect(args).toEqual(expect.arrayContaining(['--meta', '--workers', '3', '--expr']));
+    expect(args).toEqual(expect.arrayContaining(['--meta', '--workers', '3', '--expr', '--option', 'allow-import-from-derivation', 'false']));
     const { channels } = await gql(t, `{ channels { name tracked state headRevision } }`);
     expect(channels).toEqual(
       expect.arrayContaining([

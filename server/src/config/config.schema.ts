@@ -61,6 +61,7 @@ export const configSchema = z.object({
   NIXSEC_NIXPKGS_REMOTE: z.string().min(1).default('https://github.com/NixOS/nixpkgs.git'),
   NIXSEC_NIX_EVAL_JOBS: z.string().min(1).default('nix-eval-jobs'),
   NIXSEC_EVAL_WORKERS: positiveInt(64).default(2),
+  NIXSEC_EVAL_ARGS: z.string().default(''),
   NIXSEC_EVAL_MAX_MEMORY_MIB: positiveInt(1_048_576).default(4096),
   NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   NIXSEC_EVALUATIONS_KEEP: positiveInt(1000).default(5),

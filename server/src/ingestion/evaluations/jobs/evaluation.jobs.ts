@@ -57,6 +57,7 @@ export class EvaluationJobs implements OnModuleInit {
     const summary = await withNixpkgsWorktree(repo, this.config.get('NIXSEC_NIXPKGS_REMOTE'), revision, async (worktree) => {
       const output = nixEvalJobsLines({
         program: this.config.get('NIXSEC_NIX_EVAL_JOBS'),
+        args: this.config.get('NIXSEC_EVAL_ARGS').split(/\s+/).filter(Boolean),
         nixpkgsPath: worktree,
         workers: this.config.get('NIXSEC_EVAL_WORKERS'),
         maxMemoryMiB: this.config.get('NIXSEC_EVAL_MAX_MEMORY_MIB'),
