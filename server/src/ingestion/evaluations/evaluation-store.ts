@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { copyRows, Json } from '../../database/copy-rows';
+import { copyRows, CopyValue, Json } from '../../database/copy-rows';
 import { withTransaction } from '../../database/transaction';
 import { EvaluationErrorLine, NormalizedDerivation, NormalizedMaintainer } from '../nixpkgs/normalized-derivation';
 
@@ -126,29 +126,72 @@ export class EvaluationStore {
   }
 
   /**
-   * Stores derivations and meta blocks not seen before (COPY into a temporary table, then one
-   * INSERT … ON CONFLICT DO NOTHING each) and returns the ids of all of them.
+   * Stores derivations and meta blocks not seen before and returns the ids of all of them. Fast
+   * path: look up which exist, take ids for the rest from the sequences and COPY them straight in.
+   * If another import inserted one of them meanwhile (unique violation), the batch is redone
+   * through a temporary table with INSERT … ON CONFLICT DO NOTHING.
    */
   async storeDerivations(client: PoolClient, derivations: NormalizedDerivation[]): Promise<StoredBatch> {
     const maintainerIds = await this.upsertMaintainers(client, derivations.flatMap((d) => d.maintainers));
+    const metas = new Map(derivations.map((d) => [metaSha256(d).toString('hex'), d]));
+    const metaRows = [...metas].map(([sha, d]) => [
+      Buffer.from(sha, 'hex'), d.description, d.longDescription, d.homepages, d.licenses, d.knownVulnerabilities,
+      d.position?.file ?? null, d.position?.line ?? null, d.broken, d.insecure, d.unfree, d.unsupported, d.mainProgram,
+      d.cpe, d.teams,
+      [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))].map(String),
+      new Json(d.extraMeta),
+    ] as CopyValue[]);
+    const unique = [...new Map(derivations.map((d) => [d.drvPath, d])).values()];
+    const derivationRows = unique.map((d) => [d.drvPath, d.name, d.pname, d.version, d.system, new Json(d.outputs), d.inputDrvs] as CopyValue[]);
+    await client.query('SAVEPOINT store_derivations');
+    try {
+      const meta = await this.copyNew(client, 'derivation_meta', 'sha256', META_COLUMNS, metaRows, (row) => (row[0] as Buffer).toString('hex'));
+      const drv = await this.copyNew(client, 'derivation', 'drv_path', DERIVATION_COLUMNS, derivationRows, (row) => row[0] as string);
+      await client.query('RELEASE SAVEPOINT store_derivations');
+      return { newMeta: meta.inserted, newDerivations: drv.inserted, metaIds: meta.ids, derivationIds: drv.ids };
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err;
+      await client.query('ROLLBACK TO SAVEPOINT store_derivations');
+      return this.storeThroughTemporaryTables(client, metaRows, derivationRows);
+    }
+  }
+
+  /** Ids of the rows whose `key` column is already there; new rows get sequence ids and are COPYed in. */
+  private async copyNew(
+    client: PoolClient,
+    table: 'derivation' | 'derivation_meta',
+    key: 'drv_path' | 'sha256',
+    columns: string[],
+    rows: CopyValue[][],
+    keyOf: (row: CopyValue[]) => string,
+  ): Promise<{ ids: Map<string, number>; inserted: number }> {
+    const keys = rows.map((row) => row[0]);
+    const { rows: existing } = await client.query<{ id: number; key: string | Buffer }>(
+      `SELECT id, ${key} AS key FROM ${table} WHERE ${key} = ANY($1)`,
+      [keys],
+    );
+    const ids = new Map(existing.map((r) => [Buffer.isBuffer(r.key) ? r.key.toString('hex') : r.key, r.id]));
+    const fresh = rows.filter((row) => !ids.has(keyOf(row)));
+    if (fresh.length) {
+      const { rows: allocated } = await client.query<{ id: number }>(
+        `SELECT nextval(pg_get_serial_sequence('${table}', 'id'))::int AS id FROM generate_series(1, $1)`,
+        [fresh.length],
+      );
+      fresh.forEach((row, i) => ids.set(keyOf(row), allocated[i].id));
+      await copyRows(client, table, ['id', ...columns], fresh.map((row, i) => [allocated[i].id, ...row]));
+    }
+    return { ids, inserted: fresh.length };
+  }
+
+  private async storeThroughTemporaryTables(client: PoolClient, metaRows: CopyValue[][], derivationRows: CopyValue[][]): Promise<StoredBatch> {
     await client.query(
       `CREATE TEMP TABLE IF NOT EXISTS incoming_meta ON COMMIT DELETE ROWS AS SELECT ${META_COLUMNS.join(', ')} FROM derivation_meta WITH NO DATA`,
     );
     await client.query(
       `CREATE TEMP TABLE IF NOT EXISTS incoming_derivation ON COMMIT DELETE ROWS AS SELECT ${DERIVATION_COLUMNS.join(', ')} FROM derivation WITH NO DATA`,
     );
-    const metas = new Map(derivations.map((d) => [metaSha256(d).toString('hex'), d]));
-    await copyRows(client, 'incoming_meta', META_COLUMNS, [...metas].map(([sha, d]) => [
-      Buffer.from(sha, 'hex'), d.description, d.longDescription, d.homepages, d.licenses, d.knownVulnerabilities,
-      d.position?.file ?? null, d.position?.line ?? null, d.broken, d.insecure, d.unfree, d.unsupported, d.mainProgram,
-      d.cpe, d.teams,
-      [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))].map(String),
-      new Json(d.extraMeta),
-    ]));
-    const unique = [...new Map(derivations.map((d) => [d.drvPath, d])).values()];
-    await copyRows(client, 'incoming_derivation', DERIVATION_COLUMNS, unique.map((d) => [
-      d.drvPath, d.name, d.pname, d.version, d.system, new Json(d.outputs), d.inputDrvs,
-    ]));
+    await copyRows(client, 'incoming_meta', META_COLUMNS, metaRows);
+    await copyRows(client, 'incoming_derivation', DERIVATION_COLUMNS, derivationRows);
     const newMeta = await client.query(
       `INSERT INTO derivation_meta (${META_COLUMNS.join(', ')}) SELECT ${META_COLUMNS.join(', ')} FROM incoming_meta
        ON CONFLICT (sha256) DO NOTHING`,
@@ -159,11 +202,11 @@ export class EvaluationStore {
     );
     const metaIds = await client.query<{ id: number; sha256: Buffer }>(
       `SELECT id, sha256 FROM derivation_meta WHERE sha256 = ANY($1::bytea[])`,
-      [[...metas.keys()].map((h) => Buffer.from(h, 'hex'))],
+      [metaRows.map((row) => row[0])],
     );
     const derivationIds = await client.query<{ id: number; drv_path: string }>(
       `SELECT id, drv_path FROM derivation WHERE drv_path = ANY($1::text[])`,
-      [unique.map((d) => d.drvPath)],
+      [derivationRows.map((row) => row[0])],
     );
     return {
       newDerivations: newDerivations.rowCount ?? 0,
