@@ -59,9 +59,10 @@ export class EvaluationLifecycle {
       );
       if (rows[0].prev !== null && closedAttrs.length) {
         await client.query(
-          `UPDATE channel_member SET last_evaluation_id = $3
-           WHERE channel = $1 AND last_evaluation_id IS NULL AND first_evaluation_id <> $2 AND attr = ANY($4)
-             AND first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
+          `UPDATE channel_member m SET last_evaluation_id = $3
+           FROM unnest($4::text[]) AS closed(attr)
+           WHERE m.channel = $1 AND m.attr = closed.attr AND m.last_evaluation_id IS NULL AND m.first_evaluation_id <> $2
+             AND m.first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
           [channel, id, rows[0].prev, closedAttrs],
         );
       }
@@ -70,6 +71,9 @@ export class EvaluationLifecycle {
         [id, counts, logTail],
       );
     });
+    // A large import changes the table's shape faster than autovacuum notices; fresh statistics
+    // keep the next evaluation's per-attribute lookups on the (channel, attr) index.
+    if ((counts.added ?? 0) + (counts.changed ?? 0) > 10_000) await this.pool.query('ANALYZE channel_member');
   }
 
   async fail(id: number, status: 'failed' | 'crashed', error: string, counts: Record<string, number>, logTail: string | null): Promise<void> {
