@@ -208,3 +208,29 @@ describe('retrying an old evaluation after a newer one completed', () => {
     }
   });
 });
+
+describe('concurrent imports of channels that share derivations', () => {
+  it('both complete, and every derivation and meta block is stored exactly once', async () => {
+    const t = await startTestApp();
+    try {
+      const pool = pgPool(t.app.get(DataSource));
+      // Tiny batches interleave the two imports, so both try to insert the same new derivations.
+      const [a, b] = await Promise.all([
+        new EvaluationImporter(pool).import(unstable, REV_A, iterate(sampleLines()), { source: 'test', batchSize: 3 }),
+        new EvaluationImporter(pool).import({ name: 'nixos-unstable-small', release: 'unstable', variant: 'nixos-small' }, REV_A, iterate(sampleLines()), {
+          source: 'test',
+          batchSize: 3,
+        }),
+      ]);
+      expect([a.status, b.status]).toEqual(['completed', 'completed']);
+      expect(a.counts.newDerivations + b.counts.newDerivations).toBe(94);
+      const [counts] = await sql<{ derivations: number; members: number }>(
+        t,
+        `SELECT (SELECT count(*)::int FROM derivation) AS derivations, (SELECT count(*)::int FROM channel_member) AS members`,
+      );
+      expect(counts).toEqual({ derivations: 94, members: 188 });
+    } finally {
+      await t.close();
+    }
+  });
+});
