@@ -71,7 +71,8 @@ describe('the web UI in chromium', () => {
 
   it('has no serious or critical accessibility violations on the dashboard', async () => {
     const { page } = await openDashboard();
-    await page.getByRole('table').waitFor();
+    await page.getByRole('region', { name: 'Latest job runs' }).getByRole('table').waitFor();
+    await page.getByRole('region', { name: 'Channels', exact: true }).getByText('No channel known yet').waitFor();
 
     const violations = await findSeriousAccessibilityViolations(page);
 

@@ -454,6 +454,20 @@ export type VersionChange = {
   to: Scalars['String']['output'];
 };
 
+export type ChannelsAndEvaluationsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type ChannelsAndEvaluationsQuery = { __typename?: 'Query', channels: Array<{ __typename?: 'Channel', name: string, release: string, state: string, tracked: boolean, headRevision?: string | null, headUpdatedAt?: string | null }>, evaluations: Array<{ __typename?: 'Evaluation', id: string, channel: string, revision: string, status: string, finishedAt?: string | null, counts: unknown }> };
+
+export type LatestIngestionRunsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type LatestIngestionRunsQuery = { __typename?: 'Query', ingestionRuns: Array<{ __typename?: 'IngestionRun', id: string, source: string, input: string, status: string, startedAt: string, finishedAt?: string | null, counts: unknown, error?: string | null }> };
+
 export type LatestJobRunsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
 }>;
@@ -485,6 +499,40 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
+    query ChannelsAndEvaluations($first: Int!) {
+  channels {
+    name
+    release
+    state
+    tracked
+    headRevision
+    headUpdatedAt
+  }
+  evaluations(first: $first) {
+    id
+    channel
+    revision
+    status
+    finishedAt
+    counts
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelsAndEvaluationsQuery, ChannelsAndEvaluationsQueryVariables>;
+export const LatestIngestionRunsDocument = new TypedDocumentString(`
+    query LatestIngestionRuns($first: Int!) {
+  ingestionRuns(first: $first) {
+    id
+    source
+    input
+    status
+    startedAt
+    finishedAt
+    counts
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<LatestIngestionRunsQuery, LatestIngestionRunsQueryVariables>;
 export const LatestJobRunsDocument = new TypedDocumentString(`
     query LatestJobRuns($first: Int!) {
   jobRuns(first: $first) {
