@@ -41,6 +41,7 @@ export interface EvalImportSummary {
 }
 
 const REVISION = /^[0-9a-f]{40}$/;
+const FLUSH_INTERVAL_MS = 200;
 
 /**
  * Imports one evaluation of a channel from nix-eval-jobs lines. A line identical to the one that
@@ -100,6 +101,7 @@ export class EvaluationImporter {
         writing.catch(() => undefined); // surfaced by the next await of `writing`
       };
 
+      let lastFlush = Date.now();
       for await (const line of lines) {
         const lineNumber = ++counts.lines;
         if (!line.length) continue;
@@ -148,7 +150,13 @@ export class EvaluationImporter {
           } else counts.added++;
           derivations.push({ d, member: { attr: d.attr, packageAttr: d.packageAttr, drvPath: d.drvPath, metaSha256: metaSha256(d), lineSha256 } });
         }
-        if (derivations.length + errors.length >= (options.batchSize ?? 2000)) await flush();
+        const pending = derivations.length + errors.length;
+        // Full batches for throughput; in a mostly unchanged evaluation the few changed lines are
+        // also written every FLUSH_INTERVAL_MS, so their writing overlaps the reading of the rest.
+        if (pending >= (options.batchSize ?? 2000) || (pending > 0 && Date.now() - lastFlush >= FLUSH_INTERVAL_MS)) {
+          lastFlush = Date.now();
+          await flush();
+        }
       }
       await flush();
       await writing;

@@ -75,11 +75,15 @@ export class EvaluationStore {
     const client = await this.pool.connect();
     const attrByLineSha = new Map<string, string>();
     try {
+      const { rows: completed } = await client.query<{ id: number }>(
+        `SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed'`,
+        [channel],
+      );
       const literal = channel.replace(/'/g, "''");
+      const ids = completed.map((r) => Number(r.id)).join(',') || 'NULL';
       const stream = client.query(
-        copyTo(`COPY (SELECT encode(m.line_sha256, 'hex'), m.attr FROM channel_member m
-                JOIN evaluation e ON e.id = m.first_evaluation_id
-                WHERE m.channel = '${literal}' AND m.last_evaluation_id IS NULL AND e.status = 'completed') TO STDOUT`),
+        copyTo(`COPY (SELECT encode(line_sha256, 'hex'), attr FROM channel_member
+                WHERE channel = '${literal}' AND last_evaluation_id IS NULL AND first_evaluation_id IN (${ids})) TO STDOUT`),
       );
       let rest = '';
       for await (const chunk of stream as AsyncIterable<Buffer>) {
