@@ -1,4 +1,4 @@
-import { objectsIn, stringOrNull } from './raw-json';
+import { objectsIn, stringOrNull } from '../../raw-json';
 
 export interface LanguageText {
   lang: string;

@@ -1,5 +1,5 @@
 import { RecordRejectedError, type NormalizedCve, type RecordRejectionReason } from '../normalized-cve';
-import { isJsonObject } from './raw-json';
+import { isJsonObject } from '../../raw-json';
 
 /** Something dropped or doubtful in an accepted record, e.g. an invalid CVSS vector. */
 export interface NormalizationWarning {

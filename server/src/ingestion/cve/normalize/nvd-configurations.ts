@@ -1,6 +1,6 @@
 import type { NormalizedCpeMatch } from '../normalized-cve';
 import { quoted, type NormalizeContext } from './normalize-context';
-import { objectsIn, stringOrNull, type JsonObject } from './raw-json';
+import { objectsIn, stringOrNull, type JsonObject } from '../../raw-json';
 
 /**
  * NVD `configurations[].nodes[].cpeMatch[]` flattened to one row per cpeMatch, keeping the

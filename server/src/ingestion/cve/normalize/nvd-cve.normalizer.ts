@@ -4,7 +4,7 @@ import { englishOrFirst, languageTexts } from './language-text';
 import { NormalizeContext, type NormalizationResult } from './normalize-context';
 import { flattenNvdConfigurations } from './nvd-configurations';
 import { cweIdOf, type NormalizedProblemType } from './problem-type';
-import { isJsonObject, objectsIn, stringOrNull, stringsIn } from './raw-json';
+import { isJsonObject, objectsIn, stringOrNull, stringsIn } from '../../raw-json';
 import { scoredMetric } from './scored-metric';
 import { optionalTimestamp } from './utc-timestamp';
 

@@ -1,7 +1,7 @@
 import type { CvssVersion, NormalizedMetric } from '../normalized-cve';
 import { InvalidCvssVectorError, parseCvss } from './cvss';
 import type { NormalizeContext } from './normalize-context';
-import { isJsonObject, type JsonObject } from './raw-json';
+import { isJsonObject, type JsonObject } from '../../raw-json';
 
 export interface MetricSource {
   scoredBy: string | null;

@@ -1,5 +1,5 @@
 import type { NormalizedMaintainer } from '../normalized-derivation';
-import { isJsonObject, optionalString, unique } from './raw-json';
+import { isJsonObject, stringOrNull, unique } from './raw-json';
 
 /**
  * meta.maintainers followed by the members of meta.teams, each person once. Two entries are one
@@ -70,9 +70,9 @@ function normalizeMaintainer(raw: unknown): NormalizedMaintainer | null {
   if (!isJsonObject(raw)) return null;
   const maintainer = {
     githubId: githubIdOf(raw.githubId),
-    github: optionalString(raw.github),
-    name: optionalString(raw.name),
-    email: optionalString(raw.email),
+    github: stringOrNull(raw.github),
+    name: stringOrNull(raw.name),
+    email: stringOrNull(raw.email),
   };
   return Object.values(maintainer).every((field) => field === null) ? null : maintainer;
 }

@@ -1,7 +1,7 @@
 import type { NormalizedDerivation } from '../normalized-derivation';
 import { normalizeMaintainers, normalizeTeams } from './maintainers.normalizer';
 import { parseMetaPosition } from './meta-position';
-import { isJsonObject, optionalString, stringList, unique, type JsonObject } from './raw-json';
+import { isJsonObject, stringOrNull, stringList, unique, type JsonObject } from './raw-json';
 
 export type NormalizedMeta = Pick<
   NormalizedDerivation,
@@ -34,10 +34,10 @@ const DROPPED_KEYS = new Set(['platforms', 'badPlatforms', 'hydraPlatforms']);
 export function normalizeMeta(raw: unknown, nixpkgsRoot?: string): NormalizedMeta {
   const meta: JsonObject = isJsonObject(raw) ? raw : {};
   return {
-    pname: optionalString(meta.pname),
-    version: optionalString(meta.version),
-    description: optionalString(meta.description),
-    longDescription: optionalString(meta.longDescription),
+    pname: stringOrNull(meta.pname),
+    version: stringOrNull(meta.version),
+    description: stringOrNull(meta.description),
+    longDescription: stringOrNull(meta.longDescription),
     homepages: stringList(meta.homepage),
     licenses: licenseIds(meta.license),
     maintainers: normalizeMaintainers(meta.maintainers, meta.teams),
@@ -48,8 +48,8 @@ export function normalizeMeta(raw: unknown, nixpkgsRoot?: string): NormalizedMet
     insecure: meta.insecure === true,
     unfree: meta.unfree === true,
     unsupported: meta.unsupported === true,
-    mainProgram: optionalString(meta.mainProgram),
-    cpe: isJsonObject(meta.identifiers) ? optionalString(meta.identifiers.cpe) : null,
+    mainProgram: stringOrNull(meta.mainProgram),
+    cpe: isJsonObject(meta.identifiers) ? stringOrNull(meta.identifiers.cpe) : null,
     extraMeta: extraMeta(meta),
   };
 }

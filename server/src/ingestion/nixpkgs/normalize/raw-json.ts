@@ -1,13 +1,6 @@
-/** Readers for one parsed nix-eval-jobs line: a wrong-typed optional field reads as absent. */
-export type JsonObject = Record<string, unknown>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function optionalString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
+/** Readers specific to nix-eval-jobs lines; the general ones are in ingestion/raw-json.ts. */
+export { isJsonObject, stringOrNull } from '../../raw-json';
+export type { JsonObject } from '../../raw-json';
 
 /** A string or a list of strings, as Nixpkgs allows for meta.homepage; duplicates dropped. */
 export function stringList(value: unknown): string[] {

@@ -1,4 +1,4 @@
-/** Readers for untyped parsed JSON: wrong-typed optional fields read as absent, never throw. */
+/** Readers for untyped parsed JSON (CVE records, NVD items, nix-eval-jobs lines): wrong-typed optional fields read as absent, never throw. */
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
