@@ -1,0 +1,103 @@
+import { parseCpe23 } from './cpe';
+import { attrKeys, ecosystemOfAttr, homepageName, isTestAttr, projectKey, repoKey, squashKey } from './names';
+
+/** One attribute as the channels currently ship it (systems folded together). */
+export interface PackageRecord {
+  attr: string;
+  pname: string;
+  description: string | null;
+  homepages: string[];
+  /** meta.identifiers.cpe, when the package declares one. */
+  cpe: string | null;
+  knownVulnerabilities: string[];
+  maintainers: string[];
+  versions: { channel: string; version: string }[];
+}
+
+export interface IndexedPackage extends PackageRecord {
+  ecosystem: string;
+  projectKey: string;
+  /** Packages of one project across attributes, flavours and language-version sets share a group. */
+  groupKey: string;
+  repoKeys: string[];
+  homepageNames: string[];
+  cpeKey: string | null;
+  /** Lower-case text that vendor evidence is looked for in: attr, pname, homepages, description. */
+  haystack: string;
+}
+
+/**
+ * The package side of the match, built once per package-set version and queried per CVE: lookups
+ * by name key (and its squashed form), by source repository and by declared CPE.
+ */
+export class PackageIndex {
+  readonly packages: IndexedPackage[] = [];
+  private readonly byKey = new Map<string, IndexedPackage[]>();
+  private readonly byRepo = new Map<string, IndexedPackage[]>();
+  private readonly byCpe = new Map<string, IndexedPackage[]>();
+  private readonly byAttrPath = new Map<string, IndexedPackage>();
+
+  constructor(records: Iterable<PackageRecord>) {
+    for (const record of records) {
+      if (isTestAttr(record.attr)) continue;
+      const indexed = indexPackage(record);
+      this.packages.push(indexed);
+      this.byAttrPath.set(record.attr, indexed);
+      const keys = new Set<string>([indexed.projectKey, ...attrKeys(record.attr, indexed.projectKey)]);
+      for (const key of [...keys]) keys.add(key.replace(/-/g, ''));
+      for (const key of keys) push(this.byKey, key, indexed);
+      for (const repo of indexed.repoKeys) push(this.byRepo, repo, indexed);
+      if (indexed.cpeKey) push(this.byCpe, indexed.cpeKey, indexed);
+    }
+  }
+
+  /** Packages answering to a name (already a nameKey or squashKey). */
+  byName(key: string): readonly IndexedPackage[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  byRepository(key: string): readonly IndexedPackage[] {
+    return this.byRepo.get(key) ?? [];
+  }
+
+  byAttr(attr: string): readonly IndexedPackage[] {
+    const pkg = this.byAttrPath.get(attr);
+    return pkg ? [pkg] : [];
+  }
+
+  /** Packages whose meta.identifiers.cpe names this "vendor:product". */
+  byDeclaredCpe(vendorProduct: string): readonly IndexedPackage[] {
+    return this.byCpe.get(vendorProduct) ?? [];
+  }
+
+  get size(): number {
+    return this.packages.length;
+  }
+}
+
+function indexPackage(record: PackageRecord): IndexedPackage {
+  const ecosystem = ecosystemOfAttr(record.attr);
+  const key = projectKey(record.pname, ecosystem);
+  const cpe = record.cpe ? parseCpe23(record.cpe) : null;
+  const cpeVendor = cpe?.vendor.kind === 'value' ? cpe.vendor.value : null;
+  const cpeProduct = cpe?.product.kind === 'value' ? cpe.product.value : null;
+  return {
+    ...record,
+    ecosystem,
+    projectKey: key,
+    groupKey: `${ecosystem}:${squashKey(key)}`,
+    repoKeys: record.homepages.map(repoKey).filter((k): k is string => k !== null),
+    homepageNames: record.homepages.map(homepageName).filter((k): k is string => k !== null),
+    cpeKey: cpeVendor && cpeProduct ? `${squashKey(cpeVendor)}:${squashKey(cpeProduct)}` : null,
+    haystack: [record.attr, record.pname, ...record.homepages, record.description ?? '']
+      .join(' ')
+      .toLowerCase()
+      .replace(/[_.\-/:]+/g, ' '),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
