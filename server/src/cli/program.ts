@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ingestCommand } from '../ingestion/cli/ingest.command';
+import { linkageCommand } from '../linkage/cli/linkage.command';
 import { migrateCommand } from './migrate.command';
 import { schemaCommand } from './schema.command';
 import { serveCommand } from './serve.command';
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
     .addCommand(migrateCommand())
     .addCommand(schemaCommand())
     .addCommand(ingestCommand())
+    .addCommand(linkageCommand())
     .showHelpAfterError('(run "nixsec --help" for the list of commands)');
 }

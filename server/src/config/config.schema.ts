@@ -65,6 +65,7 @@ export const configSchema = z.object({
   NIXSEC_EVAL_MAX_MEMORY_MIB: positiveInt(1_048_576).default(4096),
   NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   NIXSEC_EVALUATIONS_KEEP: positiveInt(1000).default(5),
+  NIXSEC_LINKAGE_CRON: cron.default('*/5 * * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

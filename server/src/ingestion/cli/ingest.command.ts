@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { Pool } from 'pg';
-import { AppConfig } from '../../config/app-config';
-import { prepareProcess } from '../../bootstrap/run-process';
+import { withPool } from '../../cli/with-pool';
 import { progressReporter } from '../../cli/progress';
 import { CveListIngester, IngestionSummary } from '../cve-list/cve-list.ingester';
 import { parseChannelName } from '../channels/channel-name';
@@ -17,17 +15,6 @@ export const EXIT_QUARANTINED = 3;
 
 function describe(c: IngestionCounts): string {
   return `new ${c.ingested}, updated ${c.updated}, unchanged ${c.unchanged}, deleted ${c.deleted}, quarantined ${c.quarantined}`;
-}
-
-async function withPool<T>(fn: (pool: Pool, config: AppConfig) => Promise<T>): Promise<T> {
-  const { config, database } = await prepareProcess();
-  const pool = new Pool({ connectionString: config.get('DATABASE_URL'), max: 4 });
-  try {
-    return await fn(pool, config);
-  } finally {
-    await pool.end();
-    await database.stop();
-  }
 }
 
 function report(summary: IngestionSummary): void {

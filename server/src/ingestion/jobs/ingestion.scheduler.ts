@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
 import { AppConfig } from '../../config/app-config';
+import { scheduleJob } from '../../jobs/cron-enqueue';
 import { JobQueueService } from '../../jobs/job-queue.service';
 import { CHANNEL_HEADS_JOB } from '../evaluations/jobs/evaluation.jobs';
 import { CVE_LIST_JOB, NVD_JOB } from './cve-ingestion.jobs';
@@ -41,23 +41,6 @@ export class IngestionScheduler implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    for (const [kind, expression] of Object.entries(this.schedules())) {
-      const job = CronJob.from({
-        cronTime: expression,
-        onTick: () => void this.enqueue(kind),
-        timeZone: 'UTC',
-      });
-      this.registry.addCronJob(kind, job);
-      job.start();
-      this.logger.log(`${kind} scheduled "${expression}" (UTC), next at ${job.nextDate().toISO()}`);
-    }
-  }
-
-  private async enqueue(kind: string): Promise<void> {
-    try {
-      await this.queue.enqueue(kind, {}, { singletonKey: kind });
-    } catch (err) {
-      this.logger.error(`could not enqueue ${kind}: ${(err as Error).message}`);
-    }
+    for (const [kind, expression] of Object.entries(this.schedules())) scheduleJob(this.registry, this.queue, this.logger, kind, expression);
   }
 }

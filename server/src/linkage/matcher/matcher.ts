@@ -29,6 +29,8 @@ export interface MatchReason {
   /** What it matched and why it weighs what it does. */
   detail: string;
   confidence: number;
+  /** The key the package was found under, when found by name. */
+  matchedKey?: string;
 }
 
 export interface MemberLink {
@@ -77,6 +79,8 @@ interface Candidate {
   confidence: number;
   reasons: MatchReason[];
   signals: Set<NameSignal>;
+  /** Signals that name this very attribute ("Firefox ESR" for firefox-esr), whose versions apply before the others'. */
+  ownSignals: Set<NameSignal>;
   doubt: string | null;
   nameOnly: boolean;
 }
@@ -98,7 +102,7 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
   const add = (pkg: IndexedPackage, reason: MatchReason, signal: NameSignal | null, doubt: string | null = null) => {
     let candidate = candidates.get(pkg);
     if (!candidate) {
-      candidate = { pkg, confidence: 0, reasons: [], signals: new Set(), doubt, nameOnly: true };
+      candidate = { pkg, confidence: 0, reasons: [], signals: new Set(), ownSignals: new Set(), doubt, nameOnly: true };
       candidates.set(pkg, candidate);
     }
     if (!candidate.reasons.some((r) => r.signal === reason.signal && r.rule === reason.rule)) candidate.reasons.push(reason);
@@ -108,9 +112,10 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
     }
     if (reason.rule !== 'name' && reason.rule !== 'description') candidate.nameOnly = false;
     if (signal) candidate.signals.add(signal);
+    if (signal && namesAttr(reason.matchedKey, pkg)) candidate.ownSignals.add(signal);
   };
 
-  for (const signal of signals.names) matchNameSignal(signal, context, add, keys, result.notes);
+  for (const signal of signals.names) matchNameSignal(signal, context, add, keys, result.notes, cve.description);
   for (const repo of signals.repos) {
     keys.add(`repo:${repo.key}`);
     for (const pkg of context.index.byRepository(repo.key)) {
@@ -148,7 +153,7 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
 
 type AddCandidate = (pkg: IndexedPackage, reason: MatchReason, signal: NameSignal | null, doubt?: string | null) => void;
 
-function matchNameSignal(signal: NameSignal, context: MatcherContext, add: AddCandidate, keys: Set<string>, notes: string[]): void {
+function matchNameSignal(signal: NameSignal, context: MatcherContext, add: AddCandidate, keys: Set<string>, notes: string[], description: string | null): void {
   const rules = context.rules.find(signal.vendor, signal.name);
   const blocked = new Set<string>();
   for (const rule of rules) {
@@ -166,7 +171,7 @@ function matchNameSignal(signal: NameSignal, context: MatcherContext, add: AddCa
       // A rule names the project; language-set packages of the same name are other projects' bindings.
       const targets = name.includes('.') ? context.index.byAttr(name) : context.index.byName(squashKey(name)).filter((p) => p.ecosystem === 'native');
       for (const pkg of targets) {
-        add(pkg, { signal: signal.label, rule: rule.id === null ? 'alias' : 'curated', detail: `${origin} maps it to "${name}" (${rule.note})`, confidence: rule.id === null ? 0.95 : 1 }, signal);
+        add(pkg, { signal: signal.label, rule: rule.id === null ? 'alias' : 'curated', detail: `${origin} maps it to "${name}" (${rule.note})`, confidence: rule.id === null ? 0.95 : 1, matchedKey: name }, signal);
       }
     }
   }
@@ -185,12 +190,13 @@ function matchNameSignal(signal: NameSignal, context: MatcherContext, add: AddCa
     keys.add(variant.key);
     for (const pkg of context.index.byName(variant.key)) {
       if (blocked.has(pkg.projectKey.replace(/-/g, '')) || blocked.has(squashKey(pkg.attr.split('.').pop()!))) continue;
-      const weighed = weighNameMatch(signal, variant.key, pkg, context, variant.penalty);
+      const weighed = weighNameMatch(signal, variant.key, pkg, context, variant.penalty, description);
       add(pkg, {
         signal: signal.label,
         rule: signal.kind === 'description' ? 'description' : 'name',
         detail: `"${variant.key}"${variant.how ? ` (${variant.how})` : ''} is ${pkg.attr}'s name; ${weighed.detail}`,
         confidence: weighed.confidence,
+        matchedKey: variant.key,
       }, signal, weighed.doubt);
     }
   }
@@ -216,7 +222,7 @@ function nameVariants(signal: NameSignal): { key: string; how: string | null; pe
 
 type Weighed = { confidence: number; detail: string; doubt: string | null };
 
-function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, context: MatcherContext, penalty: number): Weighed {
+function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, context: MatcherContext, penalty: number, description: string | null): Weighed {
   const word = context.commonWords.has(key.replace(/-/g, '')) ? `"${key}" is an ordinary English word` : null;
   if (signal.kind === 'description') {
     const doubt = 'matched by a name in the description only';
@@ -224,7 +230,10 @@ function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, co
   }
   const vendor = signal.vendor;
   if (!vendor) {
-    return word ? { confidence: 0.45 - penalty, detail: `no vendor given and ${word}`, doubt: word } : { confidence: 0.7 - penalty, detail: 'no vendor given', doubt: null };
+    // Without a vendor, a record whose description names the product too ("curl 7.15.4 …") still says what it means.
+    const described = word !== null && description !== null && new RegExp(`\\b${escapeRegExp(key)}\\b`, 'i').test(description);
+    if (word && !described) return { confidence: 0.45 - penalty, detail: `no vendor given and ${word}`, doubt: word };
+    return { confidence: 0.7 - penalty, detail: described ? 'no vendor given; the description names it too' : 'no vendor given', doubt: null };
   }
   if (isDistributor(vendor)) return { confidence: 0.8 - penalty, detail: `named by distributor ${vendor}`, doubt: null };
   const evidence = vendorEvidence(vendor, signal.name, pkg);
@@ -302,10 +311,15 @@ function displayAttr(members: Candidate[]): string {
   return attrs.find((a) => nameKey(a.split('.').pop()!) === key) ?? attrs[0];
 }
 
+function namesAttr(key: string | undefined, pkg: IndexedPackage): boolean {
+  return key !== undefined && squashKey(key) === squashKey(pkg.attr.split('.').pop()!) && squashKey(key) !== squashKey(pkg.projectKey);
+}
+
 function memberLinks(candidate: Candidate): MemberLink[] {
+  const signals = candidate.ownSignals.size > 0 ? candidate.ownSignals : candidate.signals;
   return candidate.pkg.versions.map(({ channel, version }) => {
     const findings: VersionFinding[] = [];
-    for (const signal of candidate.signals) {
+    for (const signal of signals) {
       if (!signal.versions) continue;
       findings.push('affected' in signal.versions ? affectedEntryVerdict(version, signal.versions.affected) : cpeMatchVerdict(version, signal.versions.cpe));
     }
@@ -348,6 +362,10 @@ function score(cve: LinkableCve, match: CveMatch): number {
 
 function byConfidence(a: GroupLink, b: GroupLink): number {
   return b.confidence - a.confidence || a.displayAttr.localeCompare(b.displayAttr);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function round(value: number): number {

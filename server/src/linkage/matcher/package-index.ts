@@ -43,9 +43,7 @@ export class PackageIndex {
       const indexed = indexPackage(record);
       this.packages.push(indexed);
       this.byAttrPath.set(record.attr, indexed);
-      const keys = new Set<string>([indexed.projectKey, ...attrKeys(record.attr, indexed.projectKey)]);
-      for (const key of [...keys]) keys.add(key.replace(/-/g, ''));
-      for (const key of keys) push(this.byKey, key, indexed);
+      for (const key of nameKeysOf(indexed)) push(this.byKey, key, indexed);
       for (const repo of indexed.repoKeys) push(this.byRepo, repo, indexed);
       if (indexed.cpeKey) push(this.byCpe, indexed.cpeKey, indexed);
     }
@@ -75,25 +73,37 @@ export class PackageIndex {
   }
 }
 
+function nameKeysOf(pkg: IndexedPackage): Set<string> {
+  const keys = new Set<string>([pkg.projectKey, ...attrKeys(pkg.attr, pkg.projectKey)]);
+  for (const key of [...keys]) keys.add(key.replace(/-/g, ''));
+  return keys;
+}
+
+/** Every key a CVE could have looked this package up by (names, `repo:…`, `cpe:…`), as CVE match keys are written. */
+export function lookupKeysOf(pkg: IndexedPackage): string[] {
+  return [...nameKeysOf(pkg), ...pkg.repoKeys.map((k) => `repo:${k}`), ...(pkg.cpeKey ? [`cpe:${pkg.cpeKey}`] : [])];
+}
+
+// Extends the record in place: a copy of 130k records costs more than all the key computing.
 function indexPackage(record: PackageRecord): IndexedPackage {
-  const ecosystem = ecosystemOfAttr(record.attr);
-  const key = projectKey(record.pname, ecosystem);
+  const pkg = record as IndexedPackage;
+  pkg.ecosystem = ecosystemOfAttr(record.attr);
+  pkg.projectKey = projectKey(record.pname, pkg.ecosystem);
+  pkg.groupKey = `${pkg.ecosystem}:${pkg.projectKey.replace(/-/g, '')}`;
+  pkg.repoKeys = [];
+  pkg.homepageNames = [];
+  for (const homepage of record.homepages) {
+    const repo = repoKey(homepage);
+    if (repo) pkg.repoKeys.push(repo);
+    const name = homepageName(homepage);
+    if (name) pkg.homepageNames.push(name);
+  }
   const cpe = record.cpe ? parseCpe23(record.cpe) : null;
   const cpeVendor = cpe?.vendor.kind === 'value' ? cpe.vendor.value : null;
   const cpeProduct = cpe?.product.kind === 'value' ? cpe.product.value : null;
-  return {
-    ...record,
-    ecosystem,
-    projectKey: key,
-    groupKey: `${ecosystem}:${squashKey(key)}`,
-    repoKeys: record.homepages.map(repoKey).filter((k): k is string => k !== null),
-    homepageNames: record.homepages.map(homepageName).filter((k): k is string => k !== null),
-    cpeKey: cpeVendor && cpeProduct ? `${squashKey(cpeVendor)}:${squashKey(cpeProduct)}` : null,
-    haystack: [record.attr, record.pname, ...record.homepages, record.description ?? '']
-      .join(' ')
-      .toLowerCase()
-      .replace(/[_.\-/:]+/g, ' '),
-  };
+  pkg.cpeKey = cpeVendor && cpeProduct ? `${squashKey(cpeVendor)}:${squashKey(cpeProduct)}` : null;
+  pkg.haystack = `${record.attr} ${record.pname} ${record.homepages.join(' ')} ${record.description ?? ''}`.toLowerCase().replace(/[_.\-/:]+/g, ' ');
+  return pkg;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

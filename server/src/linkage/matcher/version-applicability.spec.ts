@@ -225,9 +225,9 @@ describe('affectedEntryVerdict', () => {
     // "0" and "unspecified" as lower bound: from the beginning.
     ['131.0.1', 'firefoxCna', 'affected', '< 131.0.2'],
     ['115.16.0', 'firefoxCna', 'affected', '< 131.0.2'],
-    ['131.0.2', 'firefoxCna', 'unknown', null],
+    ['131.0.2', 'firefoxCna', 'not-affected', '< 131.0.2', 'newer than every affected version listed'],
     ['130.0', 'firefoxAdp', 'affected', '>= 0, < 131.0.2'],
-    ['131.0.3', 'firefoxAdp', 'unknown', 'defaultStatus: unknown'],
+    ['131.0.3', 'firefoxAdp', 'not-affected', '>= 0, < 131.0.2', 'newer than every affected version listed'],
     // "*" upper bound: no end.
     ['0.1', 'everything', 'affected', '>= 0, < *'],
     ['999.1', 'everything', 'affected', '>= 0, < *'],
@@ -236,7 +236,7 @@ describe('affectedEntryVerdict', () => {
     ['2.43.3', 'gitCna', 'affected', '>= 2.43.0, < 2.43.4'],
     ['2.43.4', 'gitCna', 'unknown', null],
     ['2.39.3', 'gitCna', 'affected', '< 2.39.4'],
-    ['2.46.0', 'gitCna', 'unknown', null],
+    ['2.46.0', 'gitCna', 'not-affected', '< 2.39.4', 'newer than every affected version listed'],
     ['2.43.0', 'gitAdp', 'affected', '>= 2.43, < 2.43.4'],
     ['1.18.3', 'tokio', 'affected', '>= 1.7.0, < 1.18.4'],
     ['1.18.4', 'tokio', 'unknown', null],
@@ -264,11 +264,11 @@ describe('affectedEntryVerdict', () => {
     ['2.6.2', 'docChanges', 'affected', '>= 2.0.0, < 2.* (at 2.6.0: affected)'],
     ['2.6.3', 'docChanges', 'not-affected', '>= 2.0.0, < 2.* (at 2.6.3: unaffected)'],
     ['2.99', 'docChanges', 'not-affected', '>= 2.0.0, < 2.* (at 2.6.3: unaffected)'],
-    ['3.0', 'docChanges', 'unknown', null],
+    ['3.0', 'docChanges', 'not-affected', '>= 2.0.0, < 2.*'],
     // Series wildcards: "2.*" is the end of the 2 series, "2.x" the 2 series, "1.1.1*" the 1.1.1 letter releases.
     ['2.9.9', 'docSeries', 'affected', '>= 1.0, < 2.*'],
     ['1.0', 'docSeries', 'affected', '>= 1.0, < 2.*'],
-    ['3.0', 'docSeries', 'unknown', null],
+    ['3.0', 'docSeries', 'not-affected', '>= 1.0, < 2.*'],
     ['0.9', 'docSeries', 'unknown', null],
     ['2', 'series', 'affected', '2.x', '2 in 2.x — affected'],
     ['2.17.4', 'series', 'affected', '2.x'],
@@ -328,7 +328,7 @@ describe('affectedEntryVerdict', () => {
     // Spelling of versions in the record and in the package set.
     ['1.2.4', 'leadingV', 'affected', '>= v1.2.0, < v1.2.5'],
     ['v1.2.4', 'leadingV', 'affected', '>= v1.2.0, < v1.2.5'],
-    [' 1.2.5 ', 'leadingV', 'unknown', null],
+    [' 1.2.5 ', 'leadingV', 'not-affected', '>= v1.2.0, < v1.2.5'],
     ['7.61.0', 'productName', 'affected', 'curl 7.61.0'],
     // Nixpkgs snapshot versions cannot be placed in a range.
     ['unstable-2024-01-01', 'everything', 'unknown', null, 'unstable snapshot'],

@@ -86,6 +86,16 @@ export function affectedEntryVerdict(
     const problems = [...new Set(blocking.map((e) => e.problem))];
     return { verdict: 'unknown', reason: `${version}: ${problems.join('; ')}`, rule: blocking[0].rule, basis: 'none' };
   }
+  const newest = entry.defaultStatus === null || entry.defaultStatus === 'unknown' ? newerThanEveryAffected(version, entry.versions) : null;
+  if (newest !== null) {
+    // What a reader concludes from "affected < 8.4.0" without a defaultStatus: later releases are fixed.
+    return {
+      verdict: 'not-affected',
+      reason: `${version} is newer than every affected version listed (up to ${newest}), and the record gives no defaultStatus beyond them`,
+      rule: newest,
+      basis: 'default',
+    };
+  }
   if (entry.defaultStatus === null) {
     return {
       verdict: 'unknown',
@@ -280,6 +290,19 @@ function itemRange(item: NormalizedVersion): Range | string {
   // "unspecified", "n/a" or "*" below a usable upper bound: the range has no lower bound.
   const lower = parseBound(written) ?? ANY;
   return { lower: lowerFrom(lower, true), upper: upperFrom(upper, item.lessThan === null) };
+}
+
+/** The highest affected item when `version` lies above all of them (each bounded above), else null. */
+function newerThanEveryAffected(version: string, items: NormalizedVersion[]): string | null {
+  const affected = items.filter((item) => asStatus(item.status) === 'affected');
+  if (affected.length === 0) return null;
+  for (const item of affected) {
+    // Only ranges say where the affected versions end; a lone listed version says nothing about later ones.
+    if (item.lessThan === null && item.lessThanOrEqual === null && !OPERATOR.test(item.version.trim())) return null;
+    const range = itemRange(item);
+    if (typeof range === 'string' || range.upper === null || belowUpper(version, range.upper)) return null;
+  }
+  return describeItem(affected[affected.length - 1]);
 }
 
 function asStatus(status: string): Status {

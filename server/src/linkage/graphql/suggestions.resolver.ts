@@ -1,0 +1,50 @@
+import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Cve } from '../../ingestion/graphql/cve.model';
+import { MappingRuleModel, Suggestion, SuggestionConnection } from './suggestion.model';
+import { SuggestionQueryRepository } from './suggestion-query.repository';
+
+const clamp = (n: number, max: number) => Math.min(Math.max(n, 1), max);
+
+@Resolver(() => Suggestion)
+export class SuggestionsResolver {
+  constructor(private readonly queries: SuggestionQueryRepository) {}
+
+  @Query(() => Suggestion, { nullable: true, description: "A CVE's suggestion (there is at most one per CVE)." })
+  suggestion(@Args('cveId') cveId: string): Promise<Suggestion | null> {
+    return this.queries.byCve(cveId);
+  }
+
+  @Query(() => SuggestionConnection, { description: 'Suggestions, most relevant first.' })
+  async suggestions(
+    @Args('status', { type: () => String, nullable: true, description: 'pending, dismissed or withdrawn' }) status: string | null,
+    @Args('attr', { type: () => String, nullable: true, description: 'only suggestions including this attribute' }) attr: string | null,
+    @Args('maintainer', { type: () => String, nullable: true, description: 'GitHub handle' }) maintainer: string | null,
+    @Args('minConfidence', { type: () => Float, nullable: true }) minConfidence: number | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<SuggestionConnection> {
+    const { rows, hasNext, total } = await this.queries.list(
+      { status: status ?? undefined, attr: attr ?? undefined, maintainer: maintainer ?? undefined, minConfidence: minConfidence ?? undefined },
+      clamp(first, 200),
+      after,
+    );
+    const edges = rows.map((node) => ({ node, cursor: SuggestionQueryRepository.cursor(node) }));
+    return { edges, hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null, totalCount: total };
+  }
+
+  @Query(() => [MappingRuleModel], { description: "The security team's curated mapping rules (built-in rules are in the code)." })
+  mappingRules(): Promise<MappingRuleModel[]> {
+    return this.queries.mappingRules();
+  }
+}
+
+/** `Cve.suggestion`: the CVE page shows its suggestion without a second query. */
+@Resolver(() => Cve)
+export class CveSuggestionResolver {
+  constructor(private readonly queries: SuggestionQueryRepository) {}
+
+  @ResolveField(() => Suggestion, { nullable: true, complexity: 10 })
+  suggestion(@Parent() cve: Cve): Promise<Suggestion | null> {
+    return this.queries.byCve(cve.id);
+  }
+}

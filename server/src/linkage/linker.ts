@@ -1,0 +1,175 @@
+import { Pool } from 'pg';
+import { CveRecordsReader } from '../ingestion/cve/cve-records.reader';
+import { CurrentPackagesReader } from '../ingestion/evaluations/current-packages.reader';
+import { withTransaction } from '../database/transaction';
+import { loadCommonWords } from './matcher/common-words';
+import { linkableCve } from './matcher/linkable-cve';
+import { BUILT_IN_RULES, MappingRules } from './matcher/mapping-rules';
+import { ALGORITHM_VERSION, CveMatch, matchCve, MatcherContext } from './matcher/matcher';
+import { lookupKeysOf, PackageIndex, PackageRecord } from './matcher/package-index';
+import { ProductVendors } from './matcher/product-vendors';
+import { MappingRuleStore } from './store/mapping-rule.store';
+import { LinkedCve, writeLinks } from './store/suggestion-writer';
+
+const BATCH = 500;
+// Past this share of changed packages, re-linking everything is cheaper than looking up who is affected.
+const FULL_RELINK_SHARE = 0.2;
+
+export interface LinkProgress {
+  phase: 'evaluations' | 'cves';
+  done: number;
+  total: number | null;
+}
+
+export interface LinkSummary {
+  linked: number;
+  suggested: number;
+  withdrawn: number;
+  evaluationsFollowed: number;
+  fullRelink: boolean;
+}
+
+/**
+ * Links CVEs to the packages the channels ship now, incrementally: a CVE is (re-)linked when it is
+ * new, changed since it was last linked, linked by an older algorithm version, or could match a
+ * package that a newly completed evaluation added, removed or changed.
+ */
+export class Linker {
+  private readonly cves: CveRecordsReader;
+  private readonly packages: CurrentPackagesReader;
+  private readonly rules: MappingRuleStore;
+  private cached: { version: string; context: MatcherContext } | null = null;
+
+  constructor(private readonly pool: Pool) {
+    this.cves = new CveRecordsReader(pool);
+    this.packages = new CurrentPackagesReader(pool);
+    this.rules = new MappingRuleStore(pool);
+  }
+
+  /** The matcher's view of the package set and rules, rebuilt only when either changed. */
+  async context(options: { refreshVendors?: boolean } = {}): Promise<MatcherContext> {
+    const version = `${await this.packages.version()}|${await this.rules.version()}`;
+    if (this.cached?.version === version && !options.refreshVendors) return this.cached.context;
+    const reuseIndex = this.cached && this.cached.version.split('|')[0] === version.split('|')[0];
+    const index = reuseIndex ? this.cached!.context.index : new PackageIndex(foldChannels(await this.packages.read()));
+    const curated = (await this.rules.list()).map((r) => ({ ...r, id: r.id }));
+    const productVendors = new ProductVendors();
+    for (const [vendor, product] of await this.cves.vendorProducts()) productVendors.add(vendor, product);
+    const context = { index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords() };
+    this.cached = { version, context };
+    return context;
+  }
+
+  /** Links exactly these CVEs now (a new or updated CVE links just itself). */
+  async linkIds(ids: readonly string[], context?: MatcherContext): Promise<{ matches: CveMatch[]; suggested: number; withdrawn: number }> {
+    const ctx = context ?? (await this.context());
+    const stored = await this.cves.read(ids);
+    const linked: LinkedCve[] = [];
+    for (const cve of stored.values()) {
+      linked.push({ match: matchCve(linkableCve(cve.records, cve.tags), ctx), cveUpdatedAt: cve.updatedAt });
+    }
+    if (linked.length === 0) return { matches: [], suggested: 0, withdrawn: 0 };
+    const written = await withTransaction(this.pool, (client) => writeLinks(client, linked));
+    return { matches: linked.map((l) => l.match), ...written };
+  }
+
+  /** Follows new evaluations, then links every CVE that is new, changed or linked by an older algorithm. */
+  async run(onProgress: (p: LinkProgress) => void = () => undefined): Promise<LinkSummary> {
+    const context = await this.context({ refreshVendors: true });
+    const summary: LinkSummary = { linked: 0, suggested: 0, withdrawn: 0, evaluationsFollowed: 0, fullRelink: false };
+    const followed = await this.followEvaluations(context, summary, onProgress);
+    let after = '';
+    let done = 0;
+    const total = await this.cves.count();
+    for (;;) {
+      const page = await this.cves.page(after, 2000);
+      if (page.length === 0) break;
+      after = page[page.length - 1].id;
+      const stale = summary.fullRelink ? page.map((p) => p.id) : await this.staleIds(page);
+      for (let i = 0; i < stale.length; i += BATCH) {
+        const result = await this.linkIds(stale.slice(i, i + BATCH), context);
+        summary.linked += result.matches.length;
+        summary.suggested += result.suggested;
+        summary.withdrawn += result.withdrawn;
+      }
+      done += page.length;
+      onProgress({ phase: 'cves', done, total });
+    }
+    if (followed !== null) await this.setCheckpoint(followed);
+    return summary;
+  }
+
+  /** Re-link every CVE (after an algorithm or rule change), in the same batches as `run`. */
+  async relinkAll(onProgress?: (p: LinkProgress) => void): Promise<LinkSummary> {
+    await this.pool.query(`UPDATE linkage_state SET algorithm_version = -1`);
+    return this.run(onProgress);
+  }
+
+  private async followEvaluations(context: MatcherContext, summary: LinkSummary, onProgress: (p: LinkProgress) => void): Promise<number | null> {
+    const checkpoint = Number((await this.pool.query<{ value: string }>(`SELECT value FROM linkage_checkpoint WHERE name = 'evaluation'`)).rows[0]?.value ?? 0);
+    const evaluations = await this.packages.completedAfter(checkpoint);
+    if (evaluations.length === 0) return null;
+    const changed = new Set<string>();
+    for (const id of evaluations) for (const attr of await this.packages.changedAttrs(id)) changed.add(attr);
+    summary.evaluationsFollowed = evaluations.length;
+    if (changed.size > FULL_RELINK_SHARE * Math.max(context.index.size, 1)) {
+      summary.fullRelink = true;
+    } else if (changed.size > 0) {
+      const keys = new Set<string>();
+      for (const attr of changed) for (const pkg of context.index.byAttr(attr)) for (const key of lookupKeysOf(pkg)) keys.add(key);
+      const { rows } = await this.pool.query<{ cve_id: string }>(
+        `SELECT cve_id FROM linkage_state WHERE keys && $1::text[]
+         UNION SELECT s.cve_id FROM suggestion s JOIN suggestion_package p ON p.suggestion_id = s.id WHERE p.attrs && $2::text[]`,
+        [[...keys], [...changed]],
+      );
+      const ids = rows.map((r) => r.cve_id);
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const result = await this.linkIds(ids.slice(i, i + BATCH), context);
+        summary.linked += result.matches.length;
+        summary.suggested += result.suggested;
+        summary.withdrawn += result.withdrawn;
+        onProgress({ phase: 'evaluations', done: Math.min(i + BATCH, ids.length), total: ids.length });
+      }
+    }
+    return evaluations[evaluations.length - 1];
+  }
+
+  private async staleIds(page: { id: string; updatedAt: Date }[]): Promise<string[]> {
+    const { rows } = await this.pool.query<{ cve_id: string; algorithm_version: number; cve_updated_at: Date }>(
+      `SELECT cve_id, algorithm_version, cve_updated_at FROM linkage_state WHERE cve_id = ANY ($1)`,
+      [page.map((p) => p.id)],
+    );
+    const state = new Map(rows.map((r) => [r.cve_id, r]));
+    return page
+      .filter((p) => {
+        const s = state.get(p.id);
+        return !s || s.algorithm_version !== ALGORITHM_VERSION || s.cve_updated_at.getTime() < p.updatedAt.getTime();
+      })
+      .map((p) => p.id);
+  }
+
+  private async setCheckpoint(evaluationId: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO linkage_checkpoint (name, value) VALUES ('evaluation', $1)
+       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [String(evaluationId)],
+    );
+  }
+}
+
+/** Current rows are one per (channel, attribute); the matcher wants one record per attribute with its versions per channel. */
+export function foldChannels(rows: Awaited<ReturnType<CurrentPackagesReader['read']>>): PackageRecord[] {
+  const byAttr = new Map<string, PackageRecord>();
+  for (const row of rows) {
+    const record = byAttr.get(row.attr);
+    if (record) {
+      record.versions.push({ channel: row.channel, version: row.version });
+      continue;
+    }
+    byAttr.set(row.attr, {
+      attr: row.attr, pname: row.pname, description: row.description, homepages: row.homepages, cpe: row.cpe,
+      knownVulnerabilities: row.knownVulnerabilities, maintainers: row.maintainers, versions: [{ channel: row.channel, version: row.version }],
+    });
+  }
+  return [...byAttr.values()];
+}

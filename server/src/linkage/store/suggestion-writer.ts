@@ -1,0 +1,96 @@
+import { PoolClient } from 'pg';
+import type { CveMatch } from '../matcher/matcher';
+
+/** The automatic decisions are made by "nixsec"; a human's dismissal is never undone by re-linking. */
+export const LINKER_ACTOR = 'nixsec';
+
+export interface LinkedCve {
+  match: CveMatch;
+  cveUpdatedAt: Date;
+}
+
+/**
+ * Writes one batch of match results: one suggestion per CVE (upserted on the CVE's unique key),
+ * its package groups replaced, and the CVE's linkage state. CVEs that no longer match anything
+ * withdraw their suggestion; a suggestion a person dismissed keeps that decision.
+ */
+export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promise<{ suggested: number; withdrawn: number }> {
+  const matched = linked.filter((l) => l.match.groups.length > 0);
+  const unmatched = linked.filter((l) => l.match.groups.length === 0).map((l) => l.match.cveId);
+  const suggestionRows = matched.map(({ match }) => ({
+    cve_id: match.cveId,
+    status: match.dismissal ? 'dismissed' : 'pending',
+    dismissal_reason: match.dismissal?.reason ?? null,
+    dismissal_detail: match.dismissal?.detail ?? null,
+    dismissed_by: match.dismissal ? LINKER_ACTOR : null,
+    confidence: match.confidence,
+    score: match.score,
+    group_count: match.groups.length,
+    explanation: { notes: match.notes, considered: match.considered, keys: match.keys },
+    algorithm_version: match.algorithmVersion,
+  }));
+  const { rows: ids } = await client.query<{ id: number; cve_id: string }>(
+    `INSERT INTO suggestion AS s (cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version)
+     SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version
+     FROM json_populate_recordset(NULL::suggestion, $1::json)
+     ON CONFLICT (cve_id) DO UPDATE SET
+       confidence = EXCLUDED.confidence, score = EXCLUDED.score, group_count = EXCLUDED.group_count,
+       explanation = EXCLUDED.explanation, algorithm_version = EXCLUDED.algorithm_version, updated_at = now(),
+       status = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.status ELSE EXCLUDED.status END,
+       dismissal_reason = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissal_reason ELSE EXCLUDED.dismissal_reason END,
+       dismissal_detail = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissal_detail ELSE EXCLUDED.dismissal_detail END,
+       dismissed_by = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissed_by ELSE EXCLUDED.dismissed_by END
+     RETURNING s.id, s.cve_id`,
+    [JSON.stringify(suggestionRows)],
+  );
+  const idOf = new Map(ids.map((r) => [r.cve_id, r.id]));
+  await client.query(`DELETE FROM suggestion_package WHERE suggestion_id = ANY ($1)`, [[...idOf.values()]]);
+  const packageRows = matched.flatMap(({ match }) =>
+    match.groups.map((g) => ({
+      suggestion_id: idOf.get(match.cveId),
+      group_key: g.groupKey,
+      display_attr: g.displayAttr,
+      ecosystem: g.ecosystem,
+      confidence: g.confidence,
+      verdict: g.verdict,
+      doubt: g.doubt,
+      known_vulnerability: g.knownVulnerability,
+      attrs: g.attrs,
+      maintainers: g.maintainers,
+      reasons: g.reasons,
+      members: g.members,
+    })),
+  );
+  if (packageRows.length > 0) {
+    await client.query(
+      `INSERT INTO suggestion_package SELECT * FROM json_populate_recordset(NULL::suggestion_package, $1::json)`,
+      [JSON.stringify(packageRows)],
+    );
+  }
+  const withdrawn = unmatched.length === 0 ? 0 : await withdraw(client, linked.filter((l) => l.match.groups.length === 0).map((l) => l.match));
+  await client.query(
+    `INSERT INTO linkage_state (cve_id, algorithm_version, cve_updated_at, keys)
+     SELECT cve_id, algorithm_version, cve_updated_at, keys FROM json_populate_recordset(NULL::linkage_state, $1::json)
+     ON CONFLICT (cve_id) DO UPDATE SET algorithm_version = EXCLUDED.algorithm_version, cve_updated_at = EXCLUDED.cve_updated_at,
+       keys = EXCLUDED.keys, linked_at = now()`,
+    [JSON.stringify(linked.map((l) => ({ cve_id: l.match.cveId, algorithm_version: l.match.algorithmVersion, cve_updated_at: l.cveUpdatedAt, keys: l.match.keys })))],
+  );
+  return { suggested: matched.length, withdrawn };
+}
+
+/** A suggestion whose CVE no longer matches (rejected, or the package left every channel) is withdrawn. */
+async function withdraw(client: PoolClient, matches: CveMatch[]): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE suggestion s SET status = 'withdrawn', dismissal_reason = NULL, dismissal_detail = NULL, dismissed_by = NULL,
+       group_count = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
+       algorithm_version = x.algorithm_version, updated_at = now()
+     FROM json_to_recordset($1::json) AS x(cve_id text, notes jsonb, considered jsonb, keys jsonb, algorithm_version integer)
+     WHERE s.cve_id = x.cve_id AND (s.status = 'pending' OR s.dismissed_by = '${LINKER_ACTOR}')`,
+    [JSON.stringify(matches.map((m) => ({ cve_id: m.cveId, notes: m.notes.length ? m.notes : ['no package matches any more'], considered: m.considered, keys: m.keys, algorithm_version: m.algorithmVersion })))],
+  );
+  await client.query(
+    `DELETE FROM suggestion_package p USING suggestion s WHERE p.suggestion_id = s.id AND s.status = 'withdrawn' AND s.cve_id = ANY ($1)`,
+    [matches.map((m) => m.cveId)],
+  );
+  return rowCount ?? 0;
+}
