@@ -70,7 +70,8 @@ describe('nixsec CLI', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     try {
-      const deadline = Date.now() + 90_000;
+      // First start: embedded PostgreSQL, migrations, then the demo CVEs, package set and linking.
+      const deadline = Date.now() + 240_000;
       while (!stderr.includes('nixsec is running')) {
         if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${stderr}`);
         await new Promise((r) => setTimeout(r, 250));
@@ -86,9 +87,13 @@ describe('nixsec CLI', () => {
       const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ cve(id: "CVE-2024-3094") { title } }' }),
+        body: JSON.stringify({ query: '{ cve(id: "CVE-2024-3094") { title } suggestion(cveId: "CVE-2024-9680") { packages { displayAttr } } }' }),
       });
-      expect((await graphql.json()).data.cve.title).toMatch(/^Xz: malicious code/);
+      const { data } = await graphql.json();
+      expect(data.cve.title).toMatch(/^Xz: malicious code/);
+      // The demo package set is the real one, so the demo CVEs come with real suggestions.
+      expect(stderr).toMatch(/Demo evaluation \d+: 129815 packages/);
+      expect(data.suggestion.packages.map((p: { displayAttr: string }) => p.displayAttr)).toContain('firefox');
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGINT');
@@ -100,5 +105,5 @@ describe('nixsec CLI', () => {
         const s = net.createServer().once('error', reject).listen(pgPort, '127.0.0.1', () => s.close(resolve));
       }),
     ).resolves.toBeUndefined();
-  }, 120_000);
+  }, 300_000);
 });

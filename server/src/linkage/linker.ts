@@ -6,6 +6,7 @@ import { loadCommonWords } from './matcher/common-words';
 import { linkableCve } from './matcher/linkable-cve';
 import { BUILT_IN_RULES, MappingRules } from './matcher/mapping-rules';
 import { ALGORITHM_VERSION, CveMatch, matchCve, MatcherContext } from './matcher/matcher';
+import { nameKey, squashKey } from './matcher/names';
 import { lookupKeysOf, PackageIndex, PackageRecord } from './matcher/package-index';
 import { ProductVendors } from './matcher/product-vendors';
 import { MappingRuleStore } from './store/mapping-rule.store';
@@ -117,21 +118,46 @@ export class Linker {
     } else if (changed.size > 0) {
       const keys = new Set<string>();
       for (const attr of changed) for (const pkg of context.index.byAttr(attr)) for (const key of lookupKeysOf(pkg)) keys.add(key);
-      const { rows } = await this.pool.query<{ cve_id: string }>(
-        `SELECT cve_id FROM linkage_state WHERE keys && $1::text[]
-         UNION SELECT s.cve_id FROM suggestion s JOIN suggestion_package p ON p.suggestion_id = s.id WHERE p.attrs && $2::text[]`,
-        [[...keys], [...changed]],
-      );
-      const ids = rows.map((r) => r.cve_id);
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const result = await this.linkIds(ids.slice(i, i + BATCH), context);
-        summary.linked += result.matches.length;
-        summary.suggested += result.suggested;
-        summary.withdrawn += result.withdrawn;
-        onProgress({ phase: 'evaluations', done: Math.min(i + BATCH, ids.length), total: ids.length });
-      }
+      const result = await this.relinkMatching([...keys], [...changed], context, (done, total) => onProgress({ phase: 'evaluations', done, total }));
+      summary.linked += result.linked;
+      summary.suggested += result.suggested;
+      summary.withdrawn += result.withdrawn;
     }
     return evaluations[evaluations.length - 1];
+  }
+
+  /**
+   * Re-links the CVEs that were looked up by any of `keys` or whose suggestion includes any of
+   * `attrs`: after packages changed, or a curated rule about a product was added or edited.
+   */
+  async relinkMatching(
+    keys: string[],
+    attrs: string[],
+    context?: MatcherContext,
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<Pick<LinkSummary, 'linked' | 'suggested' | 'withdrawn'>> {
+    const ctx = context ?? (await this.context());
+    const { rows } = await this.pool.query<{ cve_id: string }>(
+      `SELECT cve_id FROM linkage_state WHERE keys && $1::text[]
+       UNION SELECT s.cve_id FROM suggestion s JOIN suggestion_package p ON p.suggestion_id = s.id WHERE p.attrs && $2::text[]`,
+      [keys, attrs],
+    );
+    const ids = rows.map((r) => r.cve_id).sort();
+    const summary = { linked: 0, suggested: 0, withdrawn: 0 };
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const result = await this.linkIds(ids.slice(i, i + BATCH), ctx);
+      summary.linked += result.matches.length;
+      summary.suggested += result.suggested;
+      summary.withdrawn += result.withdrawn;
+      onProgress(Math.min(i + BATCH, ids.length), ids.length);
+    }
+    return summary;
+  }
+
+  /** After a curated rule about `product` changed: the CVEs that name the product, or include a package the rule names. */
+  relinkForRule(rule: { product: string; packages: string[] }): Promise<Pick<LinkSummary, 'linked' | 'suggested' | 'withdrawn'>> {
+    const keys = [nameKey(rule.product), squashKey(rule.product), ...rule.packages.flatMap((p) => [nameKey(p), squashKey(p)])];
+    return this.relinkMatching([...new Set(keys)], rule.packages);
   }
 
   private async staleIds(page: { id: string; updatedAt: Date }[]): Promise<string[]> {

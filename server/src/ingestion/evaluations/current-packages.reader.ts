@@ -39,14 +39,17 @@ export class CurrentPackagesReader {
         ORDER BY m.channel, m.package_attr, (d.system = 'x86_64-linux') DESC, d.system
       ),
       handles AS (
-        SELECT dm.id, coalesce(array_agg(mt.github ORDER BY mt.github) FILTER (WHERE mt.github IS NOT NULL), '{}') AS maintainers
-        FROM derivation_meta dm LEFT JOIN maintainer mt ON mt.id = ANY (dm.maintainer_ids)
-        WHERE dm.id IN (SELECT meta_id FROM cur)
+        SELECT dm.id, array_agg(mt.github ORDER BY mt.github) AS maintainers
+        FROM (SELECT DISTINCT meta_id FROM cur) used
+        JOIN derivation_meta dm ON dm.id = used.meta_id
+        CROSS JOIN LATERAL unnest(dm.maintainer_ids) AS u(maintainer_id)
+        JOIN maintainer mt ON mt.id = u.maintainer_id
+        WHERE mt.github IS NOT NULL
         GROUP BY dm.id
       )
       SELECT c.channel, c.package_attr AS attr, c.pname, c.version, dm.description, dm.homepages, dm.cpe,
-             dm.known_vulnerabilities AS "knownVulnerabilities", h.maintainers
-      FROM cur c JOIN derivation_meta dm ON dm.id = c.meta_id JOIN handles h ON h.id = c.meta_id`);
+             dm.known_vulnerabilities AS "knownVulnerabilities", coalesce(h.maintainers, '{}') AS maintainers
+      FROM cur c JOIN derivation_meta dm ON dm.id = c.meta_id LEFT JOIN handles h ON h.id = c.meta_id`);
     return rows;
   }
 

@@ -1,9 +1,11 @@
+import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { withPool } from '../../cli/with-pool';
 import { progressReporter } from '../../cli/progress';
 import { CveRecordsReader } from '../../ingestion/cve/cve-records.reader';
 import { loadOfflineCorpus } from '../corpus/offline-corpus';
 import { Linker } from '../linker';
+import { MappingRuleStore } from '../store/mapping-rule.store';
 import { linkableCve } from '../matcher/linkable-cve';
 import { CveMatch, matchCve, MatcherContext } from '../matcher/matcher';
 import { evaluateLabels, QualityReport } from '../quality/label-evaluation';
@@ -134,11 +136,73 @@ function linkCommand(): Command {
     });
 }
 
+function rulesCommand(): Command {
+  const actor = `cli:${userInfo().username}`;
+  const relinked = (r: { linked: number; suggested: number }) => process.stderr.write(`re-linked ${r.linked} CVE(s) the rule concerns (${r.suggested} with suggestions)\n`);
+  const ruleInput = (options: { vendor?: string; product: string; never?: boolean; package?: string[]; note: string }) => ({
+    vendor: options.vendor ?? null,
+    product: options.product,
+    action: options.never ? ('never' as const) : ('map' as const),
+    packages: options.package ?? [],
+    note: options.note,
+  });
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const withRuleOptions = (command: Command) =>
+    command
+      .option('--vendor <vendor>', 'CVE/CPE vendor (default: any vendor)')
+      .requiredOption('--product <product>', 'CVE product or CPE product, as the records write it')
+      .option('--package <name>', 'package name (pname) or attribute; repeat for several', collect)
+      .option('--never', 'a "never match" rule: the product is never these packages (or, without --package, never any package)')
+      .requiredOption('--note <text>', 'why: shown in every explanation the rule produces');
+  return new Command('rules')
+    .description("the security team's curated mapping rules (every change goes to the activity log)")
+    .addCommand(
+      new Command('list').option('--json', 'print JSON').action(async (options: { json?: boolean }) => {
+        await withPool(async (pool) => {
+          const rules = await new MappingRuleStore(pool).list();
+          if (options.json) process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+          else for (const r of rules) process.stdout.write(`#${r.id}  ${r.action.padEnd(5)}  ${r.vendor ?? '*'}:${r.product} → ${r.packages.join(', ') || '(no package)'}  — ${r.note}\n`);
+        });
+      }),
+    )
+    .addCommand(
+      withRuleOptions(new Command('add')).action(async (options) => {
+        await withPool(async (pool) => {
+          const rule = await new MappingRuleStore(pool).create(ruleInput(options), actor);
+          process.stderr.write(`added rule #${rule.id}\n`);
+          relinked(await new Linker(pool).relinkForRule(rule));
+        });
+      }),
+    )
+    .addCommand(
+      withRuleOptions(new Command('edit').argument('<id>', 'rule number', Number)).action(async (id: number, options) => {
+        await withPool(async (pool) => {
+          const store = new MappingRuleStore(pool);
+          const before = (await store.list()).find((r) => r.id === id);
+          const rule = await store.update(id, ruleInput(options), actor);
+          // CVEs the old form of the rule concerned are re-linked too.
+          relinked(await new Linker(pool).relinkForRule({ product: rule.product, packages: [...rule.packages, ...(before ? [before.product, ...before.packages] : [])] }));
+        });
+      }),
+    )
+    .addCommand(
+      new Command('remove').argument('<id>', 'rule number', Number).action(async (id: number) => {
+        await withPool(async (pool) => {
+          const store = new MappingRuleStore(pool);
+          const rule = (await store.list()).find((r) => r.id === id);
+          await store.remove(id, actor);
+          if (rule) relinked(await new Linker(pool).relinkForRule(rule));
+        });
+      }),
+    );
+}
+
 export function linkageCommand(): Command {
   return new Command('linkage')
     .description('match CVEs to Nixpkgs packages')
     .addCommand(runCommand())
     .addCommand(linkCommand())
     .addCommand(evalCommand())
-    .addCommand(statsCommand());
+    .addCommand(statsCommand())
+    .addCommand(rulesCommand());
 }
