@@ -18,6 +18,19 @@ export const router = createRouter({
       meta: { title: 'Dashboard' },
     },
     {
+      path: '/suggestions',
+      name: 'suggestions',
+      component: () => import('../features/suggestions/SuggestionsPage.vue'),
+      meta: { title: 'Suggestions' },
+    },
+    {
+      // Public, and linked to by other tools as /cve/CVE-YYYY-NNNN; /cve alone asks for an id.
+      path: '/cve/:id?',
+      name: 'cve',
+      component: () => import('../features/cve/CvePage.vue'),
+      meta: { title: 'CVE' },
+    },
+    {
       path: '/:unknownPath(.*)*',
       name: 'not-found',
       component: () => import('../features/not-found/NotFoundPage.vue'),

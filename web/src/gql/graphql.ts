@@ -34,6 +34,14 @@ export type Channel = {
   variant: Scalars['String']['output'];
 };
 
+/** A candidate that was considered and not suggested. */
+export type ConsideredCandidate = {
+  __typename?: 'ConsideredCandidate';
+  confidence: Scalars['Float']['output'];
+  detail: Scalars['String']['output'];
+  displayAttr: Scalars['String']['output'];
+};
+
 export type Cve = {
   __typename?: 'Cve';
   affected: Array<CveAffected>;
@@ -55,6 +63,7 @@ export type Cve = {
   sources: Array<Scalars['String']['output']>;
   /** PUBLISHED or REJECTED */
   state: Scalars['String']['output'];
+  suggestion?: Maybe<Suggestion>;
   title?: Maybe<Scalars['String']['output']>;
 };
 
@@ -258,6 +267,32 @@ export type MaintainerPackagesArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** A curated rule of the security team: a CVE vendor:product is (or is never) these packages. */
+export type MappingRuleModel = {
+  __typename?: 'MappingRuleModel';
+  /** map or never */
+  action: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  packages: Array<Scalars['String']['output']>;
+  product: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** null: any vendor */
+  vendor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why a package was matched: which statement of the CVE, which rule, how strongly. */
+export type MatchReason = {
+  __typename?: 'MatchReason';
+  confidence: Scalars['Float']['output'];
+  detail: Scalars['String']['output'];
+  /** curated, alias, declared-cpe, repository, name, description or reference */
+  rule: Scalars['String']['output'];
+  /** The CVE statement, e.g. CNA affected product "curl" (vendor "curl"). */
+  signal: Scalars['String']['output'];
+};
+
 /** A package attribute of a channel, grouped over systems. */
 export type Package = {
   __typename?: 'Package';
@@ -301,6 +336,20 @@ export type PackageEdge = {
   __typename?: 'PackageEdge';
   cursor: Scalars['String']['output'];
   node: Package;
+};
+
+/** One attribute in one channel, with the version verdict and why. */
+export type PackageLink = {
+  __typename?: 'PackageLink';
+  attr: Scalars['String']['output'];
+  channel: Scalars['String']['output'];
+  /** The version comparison that decided, e.g. "8.4.0 < 8.4.0 (lessThan) — …". */
+  reason: Scalars['String']['output'];
+  /** The range or version entry that decided, as the record writes it. */
+  rule?: Maybe<Scalars['String']['output']>;
+  /** affected, not-affected or unknown */
+  verdict: Scalars['String']['output'];
+  version: Scalars['String']['output'];
 };
 
 export type PackageMaintainer = {
@@ -359,12 +408,18 @@ export type Query = {
   jobRuns: Array<JobRun>;
   /** A maintainer by GitHub handle. */
   maintainer?: Maybe<Maintainer>;
+  /** The security team's curated mapping rules (built-in rules are in the code). */
+  mappingRules: Array<MappingRuleModel>;
   /** A package attribute (without system) in a channel. */
   package?: Maybe<Package>;
   /** Packages of the current evaluations, by attribute. */
   packages: PackageConnection;
   /** Refused input records, most recently seen first. */
   quarantine: Array<QuarantineEntry>;
+  /** A CVE's suggestion (there is at most one per CVE). */
+  suggestion?: Maybe<Suggestion>;
+  /** Suggestions, most relevant first. */
+  suggestions: SuggestionConnection;
 };
 
 
@@ -447,6 +502,86 @@ export type QueryQuarantineArgs = {
   source?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QuerySuggestionArgs = {
+  cveId: Scalars['String']['input'];
+};
+
+
+export type QuerySuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  attr?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  maintainer?: InputMaybe<Scalars['String']['input']>;
+  minConfidence?: InputMaybe<Scalars['Float']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One package of a suggestion: its attributes across systems, channels, aliases and language-version sets. */
+export type SuggestedPackage = {
+  __typename?: 'SuggestedPackage';
+  attrs: Array<Scalars['String']['output']>;
+  /** Channels with at least one affected or unknown version. */
+  channels: Array<Scalars['String']['output']>;
+  confidence: Scalars['Float']['output'];
+  /** The attribute users know it by. */
+  displayAttr: Scalars['String']['output'];
+  /** Why the match may be wrong (shared product name, vendor not confirmed). */
+  doubt?: Maybe<Scalars['String']['output']>;
+  /** native, python, haskell, linux-module, … */
+  ecosystem: Scalars['String']['output'];
+  groupKey: Scalars['String']['output'];
+  /** Every member already lists the CVE in meta.knownVulnerabilities. */
+  knownVulnerability: Scalars['Boolean']['output'];
+  links: Array<PackageLink>;
+  /** GitHub handles. */
+  maintainers: Array<Scalars['String']['output']>;
+  reasons: Array<MatchReason>;
+  /** affected if any member version is, not-affected if all are, else unknown */
+  verdict: Scalars['String']['output'];
+};
+
+/** The one automatic suggestion for a CVE: which packages it likely affects, and why. */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  algorithmVersion: Scalars['Int']['output'];
+  confidence: Scalars['Float']['output'];
+  considered: Array<ConsideredCandidate>;
+  createdAt: Scalars['DateTime']['output'];
+  cve?: Maybe<Cve>;
+  cveId: Scalars['String']['output'];
+  dismissalDetail?: Maybe<Scalars['String']['output']>;
+  /** hardware-only, exclusively-hosted-service, known-vulnerability, not-affected, … */
+  dismissalReason?: Maybe<Scalars['String']['output']>;
+  /** "nixsec" for automatic decisions. */
+  dismissedBy?: Maybe<Scalars['String']['output']>;
+  groupCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Notes on the suggestion as a whole. */
+  notes: Array<Scalars['String']['output']>;
+  packages: Array<SuggestedPackage>;
+  /** Queue order: confidence, severity and channels affected. */
+  score: Scalars['Float']['output'];
+  /** pending, dismissed or withdrawn */
+  status: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type SuggestionConnection = {
+  __typename?: 'SuggestionConnection';
+  edges: Array<SuggestionEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Suggestions matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SuggestionEdge = {
+  __typename?: 'SuggestionEdge';
+  cursor: Scalars['String']['output'];
+  node: Suggestion;
+};
+
 export type VersionChange = {
   __typename?: 'VersionChange';
   attr: Scalars['String']['output'];
@@ -460,6 +595,13 @@ export type ChannelsAndEvaluationsQueryVariables = Exact<{
 
 
 export type ChannelsAndEvaluationsQuery = { __typename?: 'Query', channels: Array<{ __typename?: 'Channel', name: string, release: string, state: string, tracked: boolean, headRevision?: string | null, headUpdatedAt?: string | null }>, evaluations: Array<{ __typename?: 'Evaluation', id: string, channel: string, revision: string, status: string, finishedAt?: string | null, counts: unknown }> };
+
+export type CvePageQueryVariables = Exact<{
+  id: Scalars['String']['input'];
+}>;
+
+
+export type CvePageQuery = { __typename?: 'Query', cve?: { __typename?: 'Cve', id: string, state: string, title?: string | null, description?: string | null, assignerShortName?: string | null, datePublished?: string | null, dateReserved?: string | null, dateUpdated?: string | null, maxBaseScore?: number | null, nvdStatus?: string | null, sources: Array<string>, metrics: Array<{ __typename?: 'CveMetric', source: string, scoredBy?: string | null, cvssVersion: string, baseScore: number, severity: string, vector: string }>, problemTypes: Array<{ __typename?: 'CveProblemType', source: string, cweId?: string | null, description: string }>, affected: Array<{ __typename?: 'CveAffected', source: string, containerKind: string, providerShortName?: string | null, vendor?: string | null, product?: string | null, packageName?: string | null, repo?: string | null, collectionUrl?: string | null, defaultStatus?: string | null, platforms: Array<string>, cpes: Array<string>, versions: Array<{ __typename?: 'CveAffectedVersion', version: string, lessThan?: string | null, lessThanOrEqual?: string | null, status: string, versionType?: string | null }> }>, cpeMatches: Array<{ __typename?: 'CveCpeMatch', configuration: number, node: number, operator: string, negate: boolean, criteria: string, vulnerable: boolean, versionStartIncluding?: string | null, versionStartExcluding?: string | null, versionEndIncluding?: string | null, versionEndExcluding?: string | null }>, references: Array<{ __typename?: 'CveReference', url: string, name?: string | null, source: string, tags: Array<string> }>, suggestion?: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } | null } | null };
 
 export type LatestIngestionRunsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -480,6 +622,24 @@ export type ServerHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerHealthQuery = { __typename?: 'Query', health: { __typename?: 'Health', version: string, database: DatabaseStatus, migrationsPending: number } };
 
+export type PendingSuggestionCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingSuggestionCountQuery = { __typename?: 'Query', suggestions: { __typename?: 'SuggestionConnection', totalCount: number } };
+
+export type SuggestedPackageFieldsFragment = { __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> };
+
+export type SuggestionFieldsFragment = { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> };
+
+export type SuggestionQueueQueryVariables = Exact<{
+  status?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SuggestionQueueQuery = { __typename?: 'Query', suggestions: { __typename?: 'SuggestionConnection', totalCount: number, hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'SuggestionEdge', cursor: string, node: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, cve?: { __typename?: 'Cve', id: string, title?: string | null, description?: string | null, maxBaseScore?: number | null } | null, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -498,7 +658,82 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const SuggestedPackageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SuggestedPackageFields on SuggestedPackage {
+  groupKey
+  displayAttr
+  ecosystem
+  confidence
+  verdict
+  doubt
+  knownVulnerability
+  attrs
+  maintainers
+  channels
+  reasons {
+    signal
+    rule
+    detail
+    confidence
+  }
+  links {
+    attr
+    channel
+    version
+    verdict
+    reason
+    rule
+  }
+}
+    `, {"fragmentName":"SuggestedPackageFields"}) as unknown as TypedDocumentString<SuggestedPackageFieldsFragment, unknown>;
+export const SuggestionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SuggestionFields on Suggestion {
+  id
+  cveId
+  status
+  dismissalReason
+  dismissalDetail
+  dismissedBy
+  confidence
+  score
+  groupCount
+  notes
+  updatedAt
+  considered {
+    displayAttr
+    confidence
+    detail
+  }
+  packages {
+    ...SuggestedPackageFields
+  }
+}
+    fragment SuggestedPackageFields on SuggestedPackage {
+  groupKey
+  displayAttr
+  ecosystem
+  confidence
+  verdict
+  doubt
+  knownVulnerability
+  attrs
+  maintainers
+  channels
+  reasons {
+    signal
+    rule
+    detail
+    confidence
+  }
+  links {
+    attr
+    channel
+    version
+    verdict
+    reason
+    rule
+  }
+}`, {"fragmentName":"SuggestionFields"}) as unknown as TypedDocumentString<SuggestionFieldsFragment, unknown>;
 export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
     query ChannelsAndEvaluations($first: Int!) {
   channels {
@@ -519,6 +754,123 @@ export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChannelsAndEvaluationsQuery, ChannelsAndEvaluationsQueryVariables>;
+export const CvePageDocument = new TypedDocumentString(`
+    query CvePage($id: String!) {
+  cve(id: $id) {
+    id
+    state
+    title
+    description
+    assignerShortName
+    datePublished
+    dateReserved
+    dateUpdated
+    maxBaseScore
+    nvdStatus
+    sources
+    metrics {
+      source
+      scoredBy
+      cvssVersion
+      baseScore
+      severity
+      vector
+    }
+    problemTypes {
+      source
+      cweId
+      description
+    }
+    affected {
+      source
+      containerKind
+      providerShortName
+      vendor
+      product
+      packageName
+      repo
+      collectionUrl
+      defaultStatus
+      platforms
+      cpes
+      versions {
+        version
+        lessThan
+        lessThanOrEqual
+        status
+        versionType
+      }
+    }
+    cpeMatches {
+      configuration
+      node
+      operator
+      negate
+      criteria
+      vulnerable
+      versionStartIncluding
+      versionStartExcluding
+      versionEndIncluding
+      versionEndExcluding
+    }
+    references {
+      url
+      name
+      source
+      tags
+    }
+    suggestion {
+      ...SuggestionFields
+    }
+  }
+}
+    fragment SuggestedPackageFields on SuggestedPackage {
+  groupKey
+  displayAttr
+  ecosystem
+  confidence
+  verdict
+  doubt
+  knownVulnerability
+  attrs
+  maintainers
+  channels
+  reasons {
+    signal
+    rule
+    detail
+    confidence
+  }
+  links {
+    attr
+    channel
+    version
+    verdict
+    reason
+    rule
+  }
+}
+fragment SuggestionFields on Suggestion {
+  id
+  cveId
+  status
+  dismissalReason
+  dismissalDetail
+  dismissedBy
+  confidence
+  score
+  groupCount
+  notes
+  updatedAt
+  considered {
+    displayAttr
+    confidence
+    detail
+  }
+  packages {
+    ...SuggestedPackageFields
+  }
+}`) as unknown as TypedDocumentString<CvePageQuery, CvePageQueryVariables>;
 export const LatestIngestionRunsDocument = new TypedDocumentString(`
     query LatestIngestionRuns($first: Int!) {
   ingestionRuns(first: $first) {
@@ -556,3 +908,77 @@ export const ServerHealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerHealthQuery, ServerHealthQueryVariables>;
+export const PendingSuggestionCountDocument = new TypedDocumentString(`
+    query PendingSuggestionCount {
+  suggestions(status: "pending", first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<PendingSuggestionCountQuery, PendingSuggestionCountQueryVariables>;
+export const SuggestionQueueDocument = new TypedDocumentString(`
+    query SuggestionQueue($status: String, $first: Int!, $after: String) {
+  suggestions(status: $status, first: $first, after: $after) {
+    totalCount
+    hasNextPage
+    endCursor
+    edges {
+      cursor
+      node {
+        ...SuggestionFields
+        cve {
+          id
+          title
+          description
+          maxBaseScore
+        }
+      }
+    }
+  }
+}
+    fragment SuggestedPackageFields on SuggestedPackage {
+  groupKey
+  displayAttr
+  ecosystem
+  confidence
+  verdict
+  doubt
+  knownVulnerability
+  attrs
+  maintainers
+  channels
+  reasons {
+    signal
+    rule
+    detail
+    confidence
+  }
+  links {
+    attr
+    channel
+    version
+    verdict
+    reason
+    rule
+  }
+}
+fragment SuggestionFields on Suggestion {
+  id
+  cveId
+  status
+  dismissalReason
+  dismissalDetail
+  dismissedBy
+  confidence
+  score
+  groupCount
+  notes
+  updatedAt
+  considered {
+    displayAttr
+    confidence
+    detail
+  }
+  packages {
+    ...SuggestedPackageFields
+  }
+}`) as unknown as TypedDocumentString<SuggestionQueueQuery, SuggestionQueueQueryVariables>;

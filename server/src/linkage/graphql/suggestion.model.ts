@@ -1,5 +1,4 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Cve } from '../../ingestion/graphql/cve.model';
 
 @ObjectType({ description: 'Why a package was matched: which statement of the CVE, which rule, how strongly.' })
 export class MatchReason {
@@ -60,7 +59,6 @@ export class Suggestion {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
   @Field(() => [SuggestedPackage]) packages: SuggestedPackage[];
-  @Field(() => Cve, { nullable: true }) cve?: Cve | null;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
 import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CveQueryRepository } from '../../ingestion/graphql/cve-query.repository';
 import { Cve } from '../../ingestion/graphql/cve.model';
 import { MappingRuleModel, Suggestion, SuggestionConnection } from './suggestion.model';
 import { SuggestionQueryRepository } from './suggestion-query.repository';
@@ -7,7 +8,15 @@ const clamp = (n: number, max: number) => Math.min(Math.max(n, 1), max);
 
 @Resolver(() => Suggestion)
 export class SuggestionsResolver {
-  constructor(private readonly queries: SuggestionQueryRepository) {}
+  constructor(
+    private readonly queries: SuggestionQueryRepository,
+    private readonly cves: CveQueryRepository,
+  ) {}
+
+  @ResolveField(() => Cve, { nullable: true, complexity: 2 })
+  cve(@Parent() suggestion: Suggestion): Promise<Cve | null> {
+    return this.cves.get(suggestion.cveId);
+  }
 
   @Query(() => Suggestion, { nullable: true, description: "A CVE's suggestion (there is at most one per CVE)." })
   suggestion(@Args('cveId') cveId: string): Promise<Suggestion | null> {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 
 /** Is a name an ordinary English word? ("reader", "cobalt", "vault" — as opposed to "clamav", "nginx"). */
 export interface CommonWords {
@@ -16,7 +17,8 @@ let loaded: Promise<CommonWords> | null = null;
  */
 export function loadCommonWords(): Promise<CommonWords> {
   loaded ??= (async () => {
-    const { default: file } = (await import('word-list')) as { default: string };
+    // The package is ESM-only; its word file sits beside its entry point, so resolve instead of importing.
+    const file = path.join(path.dirname(require.resolve('word-list')), 'words.txt');
     const words = new Set((await readFile(file, 'utf8')).split('\n'));
     return { has: (word: string) => words.has(word) };
   })();

@@ -2,7 +2,7 @@ import type { CommonWords } from './common-words';
 import { CveSignals, extractSignals, NameSignal } from './cve-signals';
 import type { LinkableCve } from './linkable-cve';
 import { MappingRules } from './mapping-rules';
-import { nameKey, squashKey } from './names';
+import { LANGUAGE_ECOSYSTEMS, nameKey, squashKey } from './names';
 import { IndexedPackage, PackageIndex } from './package-index';
 import { isDistributor, ProductVendors, vendorTokens } from './product-vendors';
 import { affectedEntryVerdict, combineFindings, cpeMatchVerdict, VersionFinding, VersionVerdict } from './version-applicability';
@@ -105,7 +105,10 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
       candidate = { pkg, confidence: 0, reasons: [], signals: new Set(), ownSignals: new Set(), doubt, nameOnly: true };
       candidates.set(pkg, candidate);
     }
-    if (!candidate.reasons.some((r) => r.signal === reason.signal && r.rule === reason.rule)) candidate.reasons.push(reason);
+    // One reason per (signal, rule): the strongest, so the explanation accounts for the confidence shown.
+    const same = candidate.reasons.findIndex((r) => r.signal === reason.signal && r.rule === reason.rule);
+    if (same === -1) candidate.reasons.push(reason);
+    else if (candidate.reasons[same].confidence < reason.confidence) candidate.reasons[same] = reason;
     if (reason.confidence > candidate.confidence) {
       candidate.confidence = reason.confidence;
       candidate.doubt = doubt;
@@ -115,7 +118,9 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
     if (signal && namesAttr(reason.matchedKey, pkg)) candidate.ownSignals.add(signal);
   };
 
-  for (const signal of signals.names) matchNameSignal(signal, context, add, keys, result.notes, cve.description);
+  const distributorPackages = new Set(signals.names.filter((n) => n.kind === 'package-name' && n.vendor && isDistributor(n.vendor)).map((n) => squashKey(n.name))).size;
+  const callContext = { ...context, distributorPackages };
+  for (const signal of signals.names) matchNameSignal(signal, callContext, add, keys, result.notes, cve.description);
   for (const repo of signals.repos) {
     keys.add(`repo:${repo.key}`);
     for (const pkg of context.index.byRepository(repo.key)) {
@@ -151,9 +156,12 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
   return result;
 }
 
+/** The matcher context plus what is known about the CVE being matched. */
+type CallContext = MatcherContext & { distributorPackages: number };
+
 type AddCandidate = (pkg: IndexedPackage, reason: MatchReason, signal: NameSignal | null, doubt?: string | null) => void;
 
-function matchNameSignal(signal: NameSignal, context: MatcherContext, add: AddCandidate, keys: Set<string>, notes: string[], description: string | null): void {
+function matchNameSignal(signal: NameSignal, context: CallContext, add: AddCandidate, keys: Set<string>, notes: string[], description: string | null): void {
   const rules = context.rules.find(signal.vendor, signal.name);
   const blocked = new Set<string>();
   for (const rule of rules) {
@@ -222,7 +230,7 @@ function nameVariants(signal: NameSignal): { key: string; how: string | null; pe
 
 type Weighed = { confidence: number; detail: string; doubt: string | null };
 
-function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, context: MatcherContext, penalty: number, description: string | null): Weighed {
+function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, context: CallContext, penalty: number, description: string | null): Weighed {
   const word = context.commonWords.has(key.replace(/-/g, '')) ? `"${key}" is an ordinary English word` : null;
   if (signal.kind === 'description') {
     const doubt = 'matched by a name in the description only';
@@ -235,7 +243,16 @@ function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, co
     if (word && !described) return { confidence: 0.45 - penalty, detail: `no vendor given and ${word}`, doubt: word };
     return { confidence: 0.7 - penalty, detail: described ? 'no vendor given; the description names it too' : 'no vendor given', doubt: null };
   }
-  if (isDistributor(vendor)) return { confidence: 0.8 - penalty, detail: `named by distributor ${vendor}`, doubt: null };
+  if (isDistributor(vendor)) {
+    // A distributor listing many of its packages usually means they bundle the vulnerable code, not that each is it.
+    if (signal.kind === 'package-name' && context.distributorPackages > 3) {
+      const doubt = `one of ${context.distributorPackages} packages distributor ${vendor} lists as shipping the vulnerable code`;
+      return { confidence: 0.45 - penalty, detail: doubt, doubt };
+    }
+    // A distributor's packageName is its source package name, precise; its product names are prose ("Satellite").
+    if (word && signal.kind !== 'package-name') return { confidence: 0.45 - penalty, detail: `named by distributor ${vendor}, and ${word}`, doubt: word };
+    return { confidence: 0.8 - penalty, detail: `named by distributor ${vendor}`, doubt: null };
+  }
   const evidence = vendorEvidence(vendor, signal.name, pkg);
   if (evidence) return { confidence: 0.9 - penalty, detail: evidence, doubt: null };
   const others = context.productVendors.otherVendors(signal.name, vendor);
@@ -248,9 +265,15 @@ function weighNameMatch(signal: NameSignal, key: string, pkg: IndexedPackage, co
   return { confidence: 0.7 - penalty, detail: `vendor "${vendor}" not confirmed by ${pkg.attr}'s homepage or description`, doubt: `vendor "${vendor}" not confirmed` };
 }
 
+// Naming a language says which ecosystem, not who wrote the package.
+const LANGUAGE_WORDS = new Set(['python', 'perl', 'ruby', 'haskell', 'php', 'lua', 'ocaml', 'node', 'nodejs', 'emacs', 'java', 'rust', 'golang', 'javascript']);
+
 function vendorEvidence(vendor: string, product: string, pkg: IndexedPackage): string | null {
   if (squashKey(vendor) === squashKey(product)) return `vendor and product are the same name`;
-  const token = vendorTokens(vendor).find((t) => pkg.haystack.includes(t) || pkg.homepageNames.includes(t));
+  const productKey = squashKey(product);
+  const token = vendorTokens(vendor)
+    .filter((t) => !productKey.includes(t) && !(pkg.ecosystem !== 'native' && LANGUAGE_WORDS.has(t)))
+    .find((t) => pkg.haystack.includes(t) || pkg.homepageNames.includes(t));
   return token ? `vendor "${vendor}" appears in ${pkg.attr}'s homepage or description ("${token}")` : null;
 }
 
@@ -267,6 +290,11 @@ function filterEcosystems(candidates: Map<IndexedPackage, Candidate>, signals: C
       if (ecosystem && UNPACKAGED_ECOSYSTEMS.has(ecosystem) && !confirmed) candidates.delete(pkg);
       continue;
     }
+    // Plugin sets (terraform-providers.fortios, vscode-extensions.*) are never the product a CVE names.
+    if (!LANGUAGE_ECOSYSTEMS.has(pkg.ecosystem)) {
+      candidates.delete(pkg);
+      continue;
+    }
     if (ecosystem === pkg.ecosystem || target === pkg.ecosystem) continue;
     const sharesNativeSignal = [...candidate.signals].some((s) => nativeSignals.has(s));
     // A language-set package needs the record to say so: its ecosystem, or its vendor in the package's homepage.
@@ -275,23 +303,38 @@ function filterEcosystems(candidates: Map<IndexedPackage, Candidate>, signals: C
 }
 
 function groupCandidates(candidates: Map<IndexedPackage, Candidate>, cveId: string): GroupLink[] {
+  // Packages built from one repository (elasticsearch and elasticsearchPlugins.*) are one project:
+  // repository-only matches join the group of the package named like the repository.
+  const projectOfRepo = new Map<string, string>();
+  for (const { pkg } of candidates.values()) {
+    for (const repo of pkg.repoKeys) if (squashKey(repo.split('/').pop()!) === squashKey(pkg.projectKey)) projectOfRepo.set(repo, pkg.groupKey);
+  }
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates.values()) {
-    const list = groups.get(candidate.pkg.groupKey);
+    const repoOnly = candidate.reasons.every((r) => r.rule === 'repository' || r.rule === 'reference');
+    const key = (repoOnly && candidate.pkg.repoKeys.map((r) => projectOfRepo.get(r)).find(Boolean)) || candidate.pkg.groupKey;
+    const list = groups.get(key);
     if (list) list.push(candidate);
-    else groups.set(candidate.pkg.groupKey, [candidate]);
+    else groups.set(key, [candidate]);
   }
   return [...groups.entries()].map(([groupKey, members]) => {
     members.sort((a, b) => b.confidence - a.confidence || a.pkg.attr.length - b.pkg.attr.length || a.pkg.attr.localeCompare(b.pkg.attr));
     const best = members[0];
+    const owner = members.find((m) => m.pkg.groupKey === groupKey) ?? best;
     const links = members.flatMap((m) => memberLinks(m));
     const reasons: MatchReason[] = [];
-    for (const m of members) for (const r of m.reasons) if (!reasons.some((x) => x.signal === r.signal && x.rule === r.rule)) reasons.push(r);
+    for (const m of members) {
+      for (const r of m.reasons) {
+        const same = reasons.findIndex((x) => x.signal === r.signal && x.rule === r.rule);
+        if (same === -1) reasons.push(r);
+        else if (reasons[same].confidence < r.confidence) reasons[same] = r;
+      }
+    }
     reasons.sort((a, b) => b.confidence - a.confidence);
     return {
       groupKey,
-      displayAttr: displayAttr(members),
-      ecosystem: best.pkg.ecosystem,
+      displayAttr: displayAttr(members, owner.pkg.projectKey),
+      ecosystem: owner.pkg.ecosystem,
       confidence: round(best.confidence),
       reasons: reasons.slice(0, 8),
       attrs: members.map((m) => m.pkg.attr).sort(),
@@ -305,9 +348,8 @@ function groupCandidates(candidates: Map<IndexedPackage, Candidate>, cveId: stri
 }
 
 /** The attribute users know the package by: the one named like the project, else the shortest. */
-function displayAttr(members: Candidate[]): string {
+function displayAttr(members: Candidate[], key: string): string {
   const attrs = members.map((m) => m.pkg.attr).sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const key = members[0].pkg.projectKey;
   return attrs.find((a) => nameKey(a.split('.').pop()!) === key) ?? attrs[0];
 }
 

@@ -51,22 +51,28 @@ export function setFamily(setName: string): string {
     .replace(/[-_]?[\d._]+$/, '')
     .toLowerCase();
   if (/^haskell/.test(family)) return 'haskell';
-  if (/^(perl|python|ruby|lua|php|ocaml|node|r|emacs|vim|coq|idris|agda|elm|chicken|sbcl|texlive|typst|octave|akku|beam|julia|postgresql)/.test(family)) {
-    return family.match(/^(perl|python|ruby|luajit|lua|php|ocaml|node|r|emacs|vim|coq|idris|agda|elm|chicken|sbcl|texlive|typst|octave|akku|beam|julia|postgresql)/)![1].replace('luajit', 'lua');
-  }
-  return family || setName;
+  return family === 'luajit' ? 'lua' : family || setName;
 }
+
+/** Package sets of a programming language: their members are libraries that CVEs name by registry. */
+export const LANGUAGE_ECOSYSTEMS = new Set([
+  'python', 'perl', 'ruby', 'lua', 'php', 'ocaml', 'node', 'r', 'haskell', 'emacs', 'coq', 'rocq', 'idris', 'agda', 'elm',
+  'chicken', 'sbcl', 'octave', 'akku', 'beam', 'julia', 'texlive', 'typst',
+]);
 
 // Language sets name their members "<interpreter><version>-<name>": python3.13-requests, perl5.40.0-DBI.
 const LANGUAGE_PNAME_PREFIX = /^(python\d*(\.\d+)*|perl\d*(\.\d+)*|ocaml\d*(\.\d+)*|lua\d*(\.\d+)*|luajit(-\d+(\.\d+)*)?|ruby\d*(\.\d+)*|php\d*(\.\d+)*|ghc\d*(\.\d+)*|r|emacs|node|coq\d*(\.\d+)*|chicken|sbcl)-/;
 
+const NATIVE_LANGUAGE_PREFIX = /^(python\d+(\.\d+)+|perl\d+(\.\d+)+|ocaml\d+(\.\d+)+|lua\d+(\.\d+)+|ruby\d+(\.\d+)+|php\d+(\.\d+)+|ghc\d+(\.\d+)+)-/;
+
 // Build flavours of one project that CVEs never distinguish.
-const FLAVOUR_SUFFIX = /-(unwrapped|wrapped|bin|full|minimal|headless|nox|gtk[234]?|qt[56]?|static|dev|lib|libs|kernel|module|modules|driver|nightly|git|unstable|esr-bin)$/;
+const FLAVOUR_SUFFIX = /-(unwrapped|wrapped|wrapper|bin|full|minimal|headless|nox|gtk[234]?|qt[56]?|static|dev|lib|libs|kernel|module|modules|driver|nightly|git|unstable|esr-bin)$/;
 
 /** The project name of a pname: "python3.13-requests" → "requests", "firefox-unwrapped" → "firefox". */
 export function projectKey(pname: string, ecosystem: string): string {
   let name = pname;
-  if (ecosystem !== 'native') name = name.replace(LANGUAGE_PNAME_PREFIX, '');
+  // Applications built with a language's tooling keep its prefix too (python3.13-mlflow-server).
+  name = ecosystem !== 'native' ? name.replace(LANGUAGE_PNAME_PREFIX, '') : name.replace(NATIVE_LANGUAGE_PREFIX, '');
   let key = nameKey(name);
   for (let previous = ''; previous !== key; ) {
     previous = key;

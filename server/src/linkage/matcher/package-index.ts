@@ -22,7 +22,7 @@ export interface IndexedPackage extends PackageRecord {
   repoKeys: string[];
   homepageNames: string[];
   cpeKey: string | null;
-  /** Lower-case text that vendor evidence is looked for in: attr, pname, homepages, description. */
+  /** Lower-case text that vendor evidence is looked for in: homepages and description. */
   haystack: string;
 }
 
@@ -88,7 +88,8 @@ export function lookupKeysOf(pkg: IndexedPackage): string[] {
 function indexPackage(record: PackageRecord): IndexedPackage {
   const pkg = record as IndexedPackage;
   pkg.ecosystem = ecosystemOfAttr(record.attr);
-  pkg.projectKey = projectKey(record.pname, pkg.ecosystem);
+  // Every kernel flavour (linux_hardened, linux_zen, linux_rt_6_1…) is the Linux kernel as far as CVEs go.
+  pkg.projectKey = record.attr.startsWith('linuxKernel.kernels.') ? 'linux' : projectKey(record.pname, pkg.ecosystem);
   pkg.groupKey = `${pkg.ecosystem}:${pkg.projectKey.replace(/-/g, '')}`;
   pkg.repoKeys = [];
   pkg.homepageNames = [];
@@ -102,7 +103,8 @@ function indexPackage(record: PackageRecord): IndexedPackage {
   const cpeVendor = cpe?.vendor.kind === 'value' ? cpe.vendor.value : null;
   const cpeProduct = cpe?.product.kind === 'value' ? cpe.product.value : null;
   pkg.cpeKey = cpeVendor && cpeProduct ? `${squashKey(cpeVendor)}:${squashKey(cpeProduct)}` : null;
-  pkg.haystack = `${record.attr} ${record.pname} ${record.homepages.join(' ')} ${record.description ?? ''}`.toLowerCase().replace(/[_.\-/:]+/g, ' ');
+  // Not the package's own names: vendor "Oracle" must not be confirmed by the attribute "oracle-database".
+  pkg.haystack = `${record.homepages.join(' ')} ${record.description ?? ''}`.toLowerCase().replace(/[_.\-/:]+/g, ' ');
   return pkg;
 }
 

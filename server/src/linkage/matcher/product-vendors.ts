@@ -17,7 +17,8 @@ export function isDistributor(vendor: string): boolean {
 
 /** The words of a vendor name worth looking for in a package's homepage or description. */
 export function vendorTokens(vendor: string): string[] {
-  const words = nameKey(vendor).split('-').filter((w) => w.length >= 3 && !GENERIC_VENDOR_WORDS.has(w));
+  // Short words ("pdf" of PDF-XChange) occur in too many descriptions; the whole name still counts.
+  const words = nameKey(vendor).split('-').filter((w) => w.length >= 4 && !GENERIC_VENDOR_WORDS.has(w));
   const squashed = squashKey(vendor);
   return [...new Set([...words, ...(squashed.length >= 3 ? [squashed] : [])])];
 }

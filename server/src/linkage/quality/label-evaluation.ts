@@ -4,7 +4,8 @@ import type { Label } from './labels';
 
 export interface QualityReport {
   cves: number;
-  pairs: { expected: number; suggested: number; right: number; precision: number; recall: number; f1: number };
+  /** right: expected pairs found; rightSuggested: suggested groups that are an expected package. */
+  pairs: { expected: number; suggested: number; right: number; rightSuggested: number; precision: number; recall: number; f1: number };
   perCve: { withExpected: number; found: number; suggested: number; rightSuggested: number; precision: number; recall: number; f1: number };
   misses: { cveId: string; expected: string; note: string; suggested: string[] }[];
   falseMatches: { cveId: string; suggested: string; confidence: number; why: string }[];
@@ -29,7 +30,7 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
   for (const label of labels) byCve.set(label.cveId, [...(byCve.get(label.cveId) ?? []), label]);
   const report: QualityReport = {
     cves: byCve.size,
-    pairs: { expected: 0, suggested: 0, right: 0, precision: 0, recall: 0, f1: 0 },
+    pairs: { expected: 0, suggested: 0, right: 0, rightSuggested: 0, precision: 0, recall: 0, f1: 0 },
     perCve: { withExpected: 0, found: 0, suggested: 0, rightSuggested: 0, precision: 0, recall: 0, f1: 0 },
     misses: [],
     falseMatches: [],
@@ -53,7 +54,10 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
     let rightGroups = 0;
     for (const group of groups) {
       report.pairs.suggested += 1;
-      if (expected.some((l) => groupIsPackage(group, l.expected!))) rightGroups += 1;
+      if (expected.some((l) => groupIsPackage(group, l.expected!))) {
+        rightGroups += 1;
+        report.pairs.rightSuggested += 1;
+      }
       else report.falseMatches.push({ cveId, suggested: group.displayAttr, confidence: group.confidence, why: group.reasons[0]?.detail ?? '' });
     }
     if (expected.length > 0) report.perCve.withExpected += 1;
@@ -61,7 +65,7 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
     if (groups.length > 0) report.perCve.suggested += 1;
     if (groups.length > 0 && rightGroups === groups.length) report.perCve.rightSuggested += 1;
   }
-  Object.assign(report.pairs, rates(report.pairs.right, report.pairs.suggested, report.pairs.right, report.pairs.expected));
+  Object.assign(report.pairs, rates(report.pairs.rightSuggested, report.pairs.suggested, report.pairs.right, report.pairs.expected));
   Object.assign(report.perCve, rates(report.perCve.rightSuggested, report.perCve.suggested, report.perCve.found, report.perCve.withExpected));
   return report;
 }

@@ -1,0 +1,98 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { executeGraphQL } from '../../app/graphql-client';
+import { describeFailure } from '../../app/graphql-query';
+import { SuggestionQueueDocument, type SuggestionQueueQuery } from '../../gql/graphql';
+import { DEFAULT_FILTER, sameFilter, type QueueFilter } from './queue-filter';
+
+export type QueuedSuggestion = SuggestionQueueQuery['suggestions']['edges'][number]['node'];
+
+export const PAGE_SIZE = 20;
+
+/**
+ * The suggestion queue as loaded so far: pages of one filter, most relevant first. A store rather
+ * than page state, so that opening a CVE and coming back keeps the pages already loaded (and, with
+ * triage, so actions can update the queue in place).
+ */
+export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
+  const filter = ref<QueueFilter>({ ...DEFAULT_FILTER });
+  const items = shallowRef<QueuedSuggestion[]>([]);
+  const totalCount = ref(0);
+  const hasNextPage = ref(false);
+  const endCursor = ref<string | null>(null);
+  /** True once the first page of the current filter arrived. */
+  const loaded = ref(false);
+  const loading = ref(false);
+  const loadingMore = ref(false);
+  /** The first page failed: nothing to show. */
+  const error = ref<string>();
+  /** A further page failed: the pages already loaded stay on screen. */
+  const moreError = ref<string>();
+  // Answers to a request made for an older filter (or before a reload) are dropped.
+  let generation = 0;
+
+  const remaining = computed(() => Math.max(0, totalCount.value - items.value.length));
+
+  async function fetchPage(after: string | null) {
+    const { suggestions } = await executeGraphQL(SuggestionQueueDocument, { status: filter.value.status, first: PAGE_SIZE, after });
+    return suggestions;
+  }
+
+  /** Loads the first page of `next`; keeps what is loaded when it is the filter already shown. */
+  async function show(next: QueueFilter): Promise<void> {
+    if (sameFilter(next, filter.value) && (loaded.value || loading.value)) return;
+    filter.value = { ...next };
+    await reload();
+  }
+
+  /** Starts over from the first page of the current filter. */
+  async function reload(): Promise<void> {
+    const current = ++generation;
+    loading.value = true;
+    loadingMore.value = false;
+    error.value = undefined;
+    moreError.value = undefined;
+    try {
+      const page = await fetchPage(null);
+      if (current !== generation) return;
+      items.value = page.edges.map((edge) => edge.node);
+      totalCount.value = page.totalCount;
+      hasNextPage.value = page.hasNextPage;
+      endCursor.value = page.endCursor ?? null;
+      loaded.value = true;
+    } catch (failure) {
+      if (current !== generation) return;
+      items.value = [];
+      loaded.value = false;
+      error.value = describeFailure(failure);
+    } finally {
+      if (current === generation) loading.value = false;
+    }
+  }
+
+  /** Appends the next page; returns the first new suggestion (to move focus to), if any. */
+  async function loadMore(): Promise<QueuedSuggestion | undefined> {
+    if (!hasNextPage.value || loadingMore.value || loading.value) return undefined;
+    const current = generation;
+    loadingMore.value = true;
+    moreError.value = undefined;
+    try {
+      const page = await fetchPage(endCursor.value);
+      if (current !== generation) return undefined;
+      const known = new Set(items.value.map((item) => item.id));
+      const added = page.edges.map((edge) => edge.node).filter((node) => !known.has(node.id));
+      items.value = [...items.value, ...added];
+      totalCount.value = page.totalCount;
+      hasNextPage.value = page.hasNextPage;
+      endCursor.value = page.endCursor ?? null;
+      return added[0];
+    } catch (failure) {
+      if (current === generation) moreError.value = describeFailure(failure);
+      return undefined;
+    } finally {
+      if (current === generation) loadingMore.value = false;
+    }
+  }
+
+  return { filter, items, totalCount, hasNextPage, loaded, loading, loadingMore, error, moreError, remaining, show, reload, loadMore };
+});
