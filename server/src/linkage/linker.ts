@@ -96,7 +96,8 @@ export class Linker {
       done += page.length;
       onProgress({ phase: 'cves', done, total });
     }
-    if (followed !== null) await this.setCheckpoint(followed);
+    if (followed !== null) await this.setCheckpoint('evaluation', followed);
+    await this.followRuleChanges(summary);
     return summary;
   }
 
@@ -106,12 +107,11 @@ export class Linker {
     return this.run(onProgress);
   }
 
-  private async followEvaluations(context: MatcherContext, summary: LinkSummary, onProgress: (p: LinkProgress) => void): Promise<number | null> {
-    const checkpoint = Number((await this.pool.query<{ value: string }>(`SELECT value FROM linkage_checkpoint WHERE name = 'evaluation'`)).rows[0]?.value ?? 0);
-    const evaluations = await this.packages.completedAfter(checkpoint);
+  private async followEvaluations(context: MatcherContext, summary: LinkSummary, onProgress: (p: LinkProgress) => void): Promise<string | null> {
+    const evaluations = await this.packages.completedAfter(await this.checkpoint('evaluation'));
     if (evaluations.length === 0) return null;
     const changed = new Set<string>();
-    for (const id of evaluations) for (const attr of await this.packages.changedAttrs(id)) changed.add(attr);
+    for (const { id } of evaluations) for (const attr of await this.packages.changedAttrs(id)) changed.add(attr);
     summary.evaluationsFollowed = evaluations.length;
     if (changed.size > FULL_RELINK_SHARE * Math.max(context.index.size, 1)) {
       summary.fullRelink = true;
@@ -123,7 +123,7 @@ export class Linker {
       summary.suggested += result.suggested;
       summary.withdrawn += result.withdrawn;
     }
-    return evaluations[evaluations.length - 1];
+    return evaluations[evaluations.length - 1].stamp;
   }
 
   /**
@@ -174,12 +174,29 @@ export class Linker {
       .map((p) => p.id);
   }
 
-  private async setCheckpoint(evaluationId: number): Promise<void> {
+  private async checkpoint(name: 'evaluation' | 'rules'): Promise<string> {
+    return (await this.pool.query<{ value: string }>(`SELECT value FROM linkage_checkpoint WHERE name = $1`, [name])).rows[0]?.value ?? '';
+  }
+
+  private async setCheckpoint(name: 'evaluation' | 'rules', value: string): Promise<void> {
     await this.pool.query(
-      `INSERT INTO linkage_checkpoint (name, value) VALUES ('evaluation', $1)
+      `INSERT INTO linkage_checkpoint (name, value) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [String(evaluationId)],
+      [name, value],
     );
+  }
+
+  /** Curated rules changed since the last run (by anyone, through any path): re-link what each change concerns. */
+  private async followRuleChanges(summary: LinkSummary): Promise<void> {
+    const after = Number((await this.checkpoint('rules')) || 0);
+    const changes = await this.rules.changesAfter(after);
+    for (const change of changes) {
+      const result = await this.relinkForRule(change.rule);
+      summary.linked += result.linked;
+      summary.suggested += result.suggested;
+      summary.withdrawn += result.withdrawn;
+    }
+    if (changes.length > 0) await this.setCheckpoint('rules', changes[changes.length - 1].logId);
   }
 }
 

@@ -53,19 +53,31 @@ export class CurrentPackagesReader {
     return rows;
   }
 
-  /** Completed evaluations with an id above `after`, oldest first. */
-  async completedAfter(after: number): Promise<number[]> {
-    const { rows } = await this.pool.query<{ id: number }>(
-      `SELECT id FROM evaluation WHERE status = 'completed' AND id > $1 ORDER BY id`,
-      [after],
+  /** Evaluations completed after `after` (a `finishedAt|id` stamp from a previous call; '' for all), in completion order. */
+  async completedAfter(after: string): Promise<{ id: number; stamp: string }[]> {
+    const [finishedAt, id] = after === '' ? ['-infinity', '0'] : after.split('|');
+    const { rows } = await this.pool.query<{ id: number; stamp: string }>(
+      `SELECT id, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id AS stamp
+       FROM evaluation WHERE status = 'completed' AND (finished_at, id) > ($1::timestamptz, $2::int)
+       ORDER BY finished_at, id`,
+      [finishedAt, Number(id)],
     );
-    return rows.map((r) => r.id);
+    return rows;
   }
 
-  /** Package attributes that an evaluation added, removed or changed (in its channel). */
+  /**
+   * Package attributes an evaluation added, changed or removed in its channel: its new members, and
+   * the members it closed (which end at the channel's previous completed evaluation).
+   */
   async changedAttrs(evaluationId: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ attr: string }>(
-      `SELECT DISTINCT package_attr AS attr FROM channel_member WHERE first_evaluation_id = $1 OR last_evaluation_id = $1`,
+      `WITH e AS (SELECT channel, finished_at FROM evaluation WHERE id = $1),
+       prev AS (
+         SELECT max(p.id) AS id FROM evaluation p, e
+         WHERE p.channel = e.channel AND p.status = 'completed' AND p.id <> $1 AND p.finished_at <= e.finished_at
+       )
+       SELECT DISTINCT m.package_attr AS attr FROM channel_member m, e
+       WHERE m.channel = e.channel AND (m.first_evaluation_id = $1 OR m.last_evaluation_id = (SELECT id FROM prev))`,
       [evaluationId],
     );
     return rows.map((r) => r.attr);

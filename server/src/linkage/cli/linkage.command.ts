@@ -61,6 +61,10 @@ function printQuality(report: QualityReport): void {
     `${label}: precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}`;
   process.stdout.write(`${report.cves} labelled CVEs, ${report.pairs.expected} expected pairs, ${report.pairs.suggested} suggested package groups\n`);
   process.stdout.write(`${line('per pair', report.pairs)}\n${line('per CVE ', report.perCve)}\n`);
+  if (report.verdicts.labelled) {
+    process.stdout.write(`version verdicts: ${report.verdicts.right}/${report.verdicts.labelled} right (${report.verdicts.accuracy.toFixed(3)})\n`);
+    for (const w of report.verdicts.wrong) process.stdout.write(`  ${w.cveId} ${w.expected}: labelled ${w.labelled}, got ${w.got}\n`);
+  }
   if (report.missingRecords.length) process.stdout.write(`\nno record for: ${report.missingRecords.join(', ')} (ingest them first)\n`);
   if (report.misses.length) process.stdout.write(`\nmisses:\n${report.misses.map((m) => `  ${m.cveId}  expected ${m.expected}  got [${m.suggested.join(', ')}]  — ${m.note}`).join('\n')}\n`);
   if (report.falseMatches.length) {

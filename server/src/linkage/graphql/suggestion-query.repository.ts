@@ -39,7 +39,10 @@ export class SuggestionQueryRepository {
     if (filter.status) where.push(`s.status = ${param(filter.status)}`);
     if (filter.minConfidence != null) where.push(`s.confidence >= ${param(filter.minConfidence)}`);
     if (filter.attr) where.push(`EXISTS (SELECT 1 FROM suggestion_package p WHERE p.suggestion_id = s.id AND p.attrs @> ARRAY[${param(filter.attr)}]::text[])`);
-    if (filter.maintainer) where.push(`EXISTS (SELECT 1 FROM suggestion_package p WHERE p.suggestion_id = s.id AND p.maintainers @> ARRAY[${param(filter.maintainer)}]::text[])`);
+    // GitHub handles are case-insensitive.
+    if (filter.maintainer) {
+      where.push(`EXISTS (SELECT 1 FROM suggestion_package p, unnest(p.maintainers) m WHERE p.suggestion_id = s.id AND lower(m) = lower(${param(filter.maintainer)}))`);
+    }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM suggestion s ${filtered}`, params)).rows[0].n);
     if (after) {

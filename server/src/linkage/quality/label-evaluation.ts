@@ -9,6 +9,8 @@ export interface QualityReport {
   perCve: { withExpected: number; found: number; suggested: number; rightSuggested: number; precision: number; recall: number; f1: number };
   misses: { cveId: string; expected: string; note: string; suggested: string[] }[];
   falseMatches: { cveId: string; suggested: string; confidence: number; why: string }[];
+  /** Labels that state a verdict: how many, and how many of the matched packages have it. */
+  verdicts: { labelled: number; right: number; accuracy: number; wrong: { cveId: string; expected: string; labelled: string; got: string }[] };
   /** CVEs whose record was not available to the matcher (not ingested / not in the directory). */
   missingRecords: string[];
 }
@@ -34,6 +36,7 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
     perCve: { withExpected: 0, found: 0, suggested: 0, rightSuggested: 0, precision: 0, recall: 0, f1: 0 },
     misses: [],
     falseMatches: [],
+    verdicts: { labelled: 0, right: 0, accuracy: 1, wrong: [] },
     missingRecords: [],
   };
   for (const [cveId, cveLabels] of byCve) {
@@ -44,9 +47,15 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
     let found = 0;
     for (const label of expected) {
       report.pairs.expected += 1;
-      if (groups.some((g) => groupIsPackage(g, label.expected!))) {
+      const group = groups.find((g) => groupIsPackage(g, label.expected!));
+      if (group) {
         report.pairs.right += 1;
         found += 1;
+        if (label.verdict) {
+          report.verdicts.labelled += 1;
+          if (group.verdict === label.verdict) report.verdicts.right += 1;
+          else report.verdicts.wrong.push({ cveId, expected: label.expected!, labelled: label.verdict, got: group.verdict });
+        }
       } else {
         report.misses.push({ cveId, expected: label.expected!, note: label.note, suggested: groups.map((g) => g.displayAttr) });
       }
@@ -66,6 +75,7 @@ export function evaluateLabels(labels: Label[], matches: Map<string, CveMatch>):
     if (groups.length > 0 && rightGroups === groups.length) report.perCve.rightSuggested += 1;
   }
   Object.assign(report.pairs, rates(report.pairs.rightSuggested, report.pairs.suggested, report.pairs.right, report.pairs.expected));
+  report.verdicts.accuracy = report.verdicts.labelled === 0 ? 1 : round(report.verdicts.right / report.verdicts.labelled);
   Object.assign(report.perCve, rates(report.perCve.rightSuggested, report.perCve.suggested, report.perCve.found, report.perCve.withExpected));
   return report;
 }

@@ -43,6 +43,21 @@ export class MappingRuleStore {
     return `${rows[0].v}:${log.rows[0].v}`;
   }
 
+  /**
+   * Rule changes logged after activity-log id `after`, oldest first, each with the products and
+   * packages it concerned (before and after an edit), so the linker can re-link what they affect.
+   */
+  async changesAfter(after: number): Promise<{ logId: string; rule: { product: string; packages: string[] } }[]> {
+    const { rows } = await this.pool.query<{ id: string; details: Record<string, MappingRuleInput | undefined> & Partial<MappingRuleInput> }>(
+      `SELECT id::text, details FROM activity_log WHERE subject_type = 'mapping-rule' AND id > $1 ORDER BY id`,
+      [after],
+    );
+    return rows.map(({ id, details }) => {
+      const forms = [details.before, details.after, details.product ? (details as MappingRuleInput) : undefined].filter((f): f is MappingRuleInput => !!f);
+      return { logId: id, rule: { product: forms[0]?.product ?? '', packages: forms.flatMap((f) => [...f.packages, f.product]) } };
+    });
+  }
+
   async create(input: MappingRuleInput, actor: string): Promise<StoredMappingRule> {
     const rule = validate(input);
     return withTransaction(this.pool, async (client) => {
@@ -65,6 +80,13 @@ export class MappingRuleStore {
     return withTransaction(this.pool, async (client) => {
       const before = await client.query(`SELECT vendor, product, action, packages, note FROM mapping_rule WHERE id = $1 FOR UPDATE`, [id]);
       if (before.rows.length === 0) throw new MappingRuleError(`Mapping rule #${id} does not exist`);
+      const clash = await client.query(
+        `SELECT id FROM mapping_rule WHERE id <> $1 AND lower(coalesce(vendor, '')) = lower(coalesce($2::text, '')) AND lower(product) = lower($3) AND action = $4`,
+        [id, rule.vendor, rule.product, rule.action],
+      );
+      if (clash.rows.length > 0) {
+        throw new MappingRuleError(`A "${rule.action}" rule for ${rule.vendor ?? '(any vendor)'}:${rule.product} already exists (#${clash.rows[0].id}): edit that one instead`);
+      }
       const { rows } = await client.query(
         `UPDATE mapping_rule SET vendor = $2, product = $3, action = $4, packages = $5, note = $6, updated_at = now() WHERE id = $1
          RETURNING id, vendor, product, action, packages, note, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`,
@@ -89,6 +111,9 @@ function validate(input: MappingRuleInput): MappingRuleInput {
   const vendor = input.vendor?.trim() || null;
   const packages = [...new Set(input.packages.map((p) => p.trim()).filter(Boolean))];
   if (!product) throw new MappingRuleError('A mapping rule needs a product (as the CVE or its CPE names it)');
+  if (input.action !== 'map' && input.action !== 'never') {
+    throw new MappingRuleError(`action "${String(input.action)}": expected "map" (the product is these packages) or "never" (it is never them)`);
+  }
   if (input.action === 'map' && packages.length === 0) {
     throw new MappingRuleError(`A "map" rule for ${product} needs at least one package name or attribute`);
   }

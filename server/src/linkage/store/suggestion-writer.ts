@@ -82,7 +82,7 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
 async function withdraw(client: PoolClient, matches: CveMatch[]): Promise<number> {
   const { rowCount } = await client.query(
     `UPDATE suggestion s SET status = 'withdrawn', dismissal_reason = NULL, dismissal_detail = NULL, dismissed_by = NULL,
-       group_count = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
+       group_count = 0, score = 0, confidence = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
        algorithm_version = x.algorithm_version, updated_at = now()
      FROM json_to_recordset($1::json) AS x(cve_id text, notes jsonb, considered jsonb, keys jsonb, algorithm_version integer)
      WHERE s.cve_id = x.cve_id AND (s.status = 'pending' OR s.dismissed_by = '${LINKER_ACTOR}')`,
