@@ -49,16 +49,34 @@ export class Linker {
 
   /** The matcher's view of the package set and rules, rebuilt only when either changed. */
   async context(options: { refreshVendors?: boolean } = {}): Promise<MatcherContext> {
-    const version = `${await this.packages.version()}|${await this.rules.version()}`;
+    const packages = await this.packages.version();
+    const version = `${packages}#${await this.rules.version()}`;
     if (this.cached?.version === version && !options.refreshVendors) return this.cached.context;
-    const reuseIndex = this.cached && this.cached.version.split('|')[0] === version.split('|')[0];
-    const index = reuseIndex ? this.cached!.context.index : new PackageIndex(foldChannels(await this.packages.read()));
+    const index = this.cached ? await this.updatedIndex(this.cached.version.split('#')[0], packages, this.cached.context.index) : null;
+    const context = await this.buildContext(index ?? new PackageIndex(foldChannels(await this.packages.read())));
+    this.cached = { version, context };
+    return context;
+  }
+
+  /**
+   * The cached index brought up to date with the evaluations completed since it was built, attribute
+   * by attribute; null when a rebuild is cheaper (or needed).
+   */
+  private async updatedIndex(builtAt: string, now: string, index: PackageIndex): Promise<PackageIndex | null> {
+    if (builtAt === now) return index;
+    if (builtAt === '') return null;
+    const changed = new Set<string>();
+    for (const { id } of await this.packages.completedAfter(builtAt)) for (const attr of await this.packages.changedAttrs(id)) changed.add(attr);
+    if (changed.size > FULL_RELINK_SHARE * Math.max(index.size, 1)) return null;
+    index.update(changed, foldChannels(await this.packages.read([...changed])));
+    return index;
+  }
+
+  private async buildContext(index: PackageIndex): Promise<MatcherContext> {
     const curated = (await this.rules.list()).map((r) => ({ ...r, id: r.id }));
     const productVendors = new ProductVendors();
     for (const [vendor, product] of await this.cves.vendorProducts()) productVendors.add(vendor, product);
-    const context = { index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords() };
-    this.cached = { version, context };
-    return context;
+    return { index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords() };
   }
 
   /** Links exactly these CVEs now (a new or updated CVE links just itself). */
@@ -137,9 +155,12 @@ export class Linker {
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<Pick<LinkSummary, 'linked' | 'suggested' | 'withdrawn'>> {
     const ctx = context ?? (await this.context());
+    // Hash joins on the unnested arrays: `keys && $1` with thousands of keys compares every pair.
     const { rows } = await this.pool.query<{ cve_id: string }>(
-      `SELECT cve_id FROM linkage_state WHERE keys && $1::text[]
-       UNION SELECT s.cve_id FROM suggestion s JOIN suggestion_package p ON p.suggestion_id = s.id WHERE p.attrs && $2::text[]`,
+      `SELECT l.cve_id FROM linkage_state l CROSS JOIN LATERAL unnest(l.keys) AS k(key) JOIN unnest($1::text[]) AS q(key) USING (key)
+       UNION
+       SELECT s.cve_id FROM suggestion s JOIN suggestion_package p ON p.suggestion_id = s.id
+         CROSS JOIN LATERAL unnest(p.attrs) AS a(attr) JOIN unnest($2::text[]) AS q(attr) USING (attr)`,
       [keys, attrs],
     );
     const ids = rows.map((r) => r.cve_id).sort();

@@ -13,6 +13,9 @@ export interface CurrentPackageRow {
   maintainers: string[];
 }
 
+// An evaluation's place in completion order, "finishedAt|id"; stamps sort like the completions.
+const STAMP = `to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id`;
+
 /**
  * What the tracked channels ship now, for modules that match against it (linkage). Read in one
  * pass; the representative derivation of an attribute is its x86_64-linux one when there is one.
@@ -20,22 +23,23 @@ export interface CurrentPackageRow {
 export class CurrentPackagesReader {
   constructor(private readonly pool: Pool) {}
 
-  /** Changes whenever an evaluation completes or is collected: a cache of read() is stale when it differs. */
+  /** The stamp of the latest completed evaluation ('' when none): what read() reflects now. */
   async version(): Promise<string> {
-    const { rows } = await this.pool.query<{ v: string }>(
-      `SELECT coalesce(max(id), 0) || ':' || count(*) AS v FROM evaluation WHERE status = 'completed'`,
+    const latest = await this.pool.query<{ stamp: string }>(
+      `SELECT ${STAMP} AS stamp FROM evaluation WHERE status = 'completed' ORDER BY finished_at DESC, id DESC LIMIT 1`,
     );
-    return rows[0].v;
+    return latest.rows[0]?.stamp ?? '';
   }
 
-  async read(): Promise<CurrentPackageRow[]> {
+  /** Every current attribute, or only these attributes (after an evaluation changed them). */
+  async read(attrs: readonly string[] | null = null): Promise<CurrentPackageRow[]> {
     const { rows } = await this.pool.query<CurrentPackageRow>(`
       WITH cur AS (
         SELECT DISTINCT ON (m.channel, m.package_attr) m.channel, m.package_attr, d.pname, d.version, m.meta_id
         FROM channel_member m
         JOIN evaluation fe ON fe.id = m.first_evaluation_id AND fe.status = 'completed'
         JOIN derivation d ON d.id = m.derivation_id
-        WHERE m.last_evaluation_id IS NULL
+        WHERE m.last_evaluation_id IS NULL AND ($1::text[] IS NULL OR m.package_attr = ANY ($1::text[]))
         ORDER BY m.channel, m.package_attr, (d.system = 'x86_64-linux') DESC, d.system
       ),
       handles AS (
@@ -49,7 +53,7 @@ export class CurrentPackagesReader {
       )
       SELECT c.channel, c.package_attr AS attr, c.pname, c.version, dm.description, dm.homepages, dm.cpe,
              dm.known_vulnerabilities AS "knownVulnerabilities", coalesce(h.maintainers, '{}') AS maintainers
-      FROM cur c JOIN derivation_meta dm ON dm.id = c.meta_id LEFT JOIN handles h ON h.id = c.meta_id`);
+      FROM cur c JOIN derivation_meta dm ON dm.id = c.meta_id LEFT JOIN handles h ON h.id = c.meta_id`, [attrs]);
     return rows;
   }
 
@@ -57,7 +61,7 @@ export class CurrentPackagesReader {
   async completedAfter(after: string): Promise<{ id: number; stamp: string }[]> {
     const [finishedAt, id] = after === '' ? ['-infinity', '0'] : after.split('|');
     const { rows } = await this.pool.query<{ id: number; stamp: string }>(
-      `SELECT id, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id AS stamp
+      `SELECT id, ${STAMP} AS stamp
        FROM evaluation WHERE status = 'completed' AND (finished_at, id) > ($1::timestamptz, $2::int)
        ORDER BY finished_at, id`,
       [finishedAt, Number(id)],

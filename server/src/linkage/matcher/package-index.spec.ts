@@ -108,3 +108,19 @@ describe('PackageIndex', () => {
     expect(haystack).toBe(haystack.toLowerCase());
   });
 });
+
+describe('PackageIndex.update: what a new evaluation changed, without a rebuild', () => {
+  it('replaces a changed package, drops a removed one and adds a new one, in every lookup', () => {
+    const index = new PackageIndex([
+      pkg('xz', 'xz', '5.8.1', 'https://tukaani.org/xz/'),
+      pkg('flex', 'flex', '2.6.4', 'https://github.com/westes/flex'),
+    ]);
+    index.update(['xz', 'flex', 'curl'], [pkg('xz', 'xz', '5.6.1', 'https://github.com/tukaani-project/xz'), pkg('curl', 'curl', '8.14.1', 'https://curl.se/')]);
+    expect(index.byName('xz').map((p) => p.versions[0].version)).toEqual(['5.6.1']);
+    expect(index.byRepository('github.com/tukaani-project/xz').map((p) => p.attr)).toEqual(['xz']);
+    expect(index.byName('flex')).toEqual([]);
+    expect(index.byRepository('github.com/westes/flex')).toEqual([]);
+    expect(index.byName('curl').map((p) => p.attr)).toEqual(['curl']);
+    expect(index.size).toBe(2);
+  });
+});
