@@ -12,8 +12,8 @@ import { evalLine, universeRows } from './support/universe-eval-lines.mjs';
 
 const require = createRequire(import.meta.url);
 const { to: copyTo, from: copyFrom } = require(require.resolve('pg-copy-streams', { paths: [path.join(ROOT, 'server')] }));
-const TABLES = ['maintainer', 'derivation', 'derivation_meta', 'channel', 'evaluation', 'channel_member'];
-const STORAGE_TABLES = ['maintainer', 'derivation', 'derivation_meta', 'channel_member', 'evaluation', 'evaluation_error'];
+const TABLES = ['maintainer', 'derivation', 'derivation_meta', 'channel', 'evaluation', 'channel_member', 'channel_snapshot'];
+const STORAGE_TABLES = ['maintainer', 'derivation', 'derivation_meta', 'channel_member', 'channel_snapshot', 'evaluation', 'evaluation_error'];
 const rev = (label) => createHash('sha1').update(label).digest('hex');
 
 async function query(url, sql, params = []) {

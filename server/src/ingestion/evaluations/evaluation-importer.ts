@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { IngestionRunStore } from '../runs/ingestion-run-store';
-import { EvalLineRejectedError, EvaluationErrorLine, NormalizedDerivation } from '../nixpkgs/normalized-derivation';
+import { EvalLineRejectedError, EvaluationErrorLine } from '../nixpkgs/normalized-derivation';
 import { parseEvalLine } from '../nixpkgs/normalize/eval-line.normalizer';
-import { EvaluationLifecycle } from './evaluation-lifecycle';
+import { EvaluationCompletion, EvaluationLifecycle } from './evaluation-lifecycle';
 import { EvaluationProcessError } from './evaluation-process.error';
-import { EvaluationStore, MemberRow, metaSha256 } from './evaluation-store';
+import { EvaluationStore, metaSha256, PendingDerivation } from './evaluation-store';
+import { LINE_KEY_BYTES, lineHash, LineKeys } from './line-snapshot';
 
 export interface EvalImportCounts {
   lines: number;
@@ -42,11 +42,30 @@ export interface EvalImportSummary {
 
 const REVISION = /^[0-9a-f]{40}$/;
 const FLUSH_INTERVAL_MS = 200;
+const HEARTBEAT_INTERVAL_MS = 1000;
+const YIELD_INTERVAL_MS = 2;
+
+/** What the importer reads: lines (bytes or text), one at a time or in arrays (e.g. a chunk's worth). */
+export type EvalLinesInput = AsyncIterable<string | Buffer | readonly (string | Buffer)[]>;
+
+// Per entry of the channel's current content (LineSnapshot), what this evaluation's lines did to it.
+const UNSEEN = 0;
+const SAME_LINE = 1; // an identical line: the attribute stays current as it is
+const REPLACED = 2; // a different line for its attribute: a new member replaces it
+
+/** A parsed derivation line waiting for its batch. */
+interface ParsedLine extends PendingDerivation {
+  lineNumber: number;
+  /** the line, kept while it may yet turn out to duplicate an unchanged line (for the quarantine) */
+  text: string | null;
+}
 
 /**
- * Imports one evaluation of a channel from nix-eval-jobs lines. A line identical to the one that
- * made an attribute current is skipped without parsing, so an evaluation that changed 1% costs
- * little more than reading it. Nothing becomes visible until the whole evaluation completed.
+ * Imports one evaluation of a channel from nix-eval-jobs lines. The channel's current content is
+ * read once as a LineSnapshot; a line identical to the one that made an attribute current is
+ * recognised by its sha256 and skipped without parsing, so an evaluation that changed 1% costs
+ * little more than reading and hashing it. Which current attribute a changed line replaces is
+ * looked up per batch. Nothing becomes visible until the whole evaluation completed.
  */
 export class EvaluationImporter {
   private readonly store: EvaluationStore;
@@ -59,123 +78,212 @@ export class EvaluationImporter {
     this.runs = new IngestionRunStore(pool);
   }
 
-  async import(channel: ChannelInfo, revision: string, lines: AsyncIterable<string | Buffer>, options: EvalImportOptions): Promise<EvalImportSummary> {
+  async import(channel: ChannelInfo, revision: string, lines: EvalLinesInput, options: EvalImportOptions): Promise<EvalImportSummary> {
     if (!REVISION.test(revision)) throw new Error(`--commit ${revision}: expected a full 40-character git commit hash`);
-    await this.lifecycle.ensureChannel(channel.name, channel.release, channel.variant);
-    const run = await this.runs.start(`nixpkgs-eval:${channel.name}`, `${channel.name}@${revision} from ${options.source}`, null);
     const counts: EvalImportCounts = { lines: 0, unchanged: 0, added: 0, changed: 0, removed: 0, evalErrors: 0, quarantined: 0, newDerivations: 0, newMeta: 0 };
     const runCounts = () => ({ read: counts.lines, ingested: counts.added, updated: counts.changed, unchanged: counts.unchanged, deleted: counts.removed, quarantined: counts.quarantined, rejected: 0 });
+    // Each takes a connection of its own: opening both at once halves the wait for them.
+    const [ensured, started] = await Promise.allSettled([
+      this.lifecycle.ensureChannel(channel.name, channel.release, channel.variant),
+      this.runs.start(`nixpkgs-eval:${channel.name}`, `${channel.name}@${revision} from ${options.source}`, null),
+    ]);
+    if (started.status === 'rejected') throw started.reason;
+    const run = started.value;
+    if (ensured.status === 'rejected') {
+      await this.runs.fail(run.id, runCounts(), (ensured.reason as Error).message).finally(() => run.release());
+      throw ensured.reason;
+    }
     let evaluationId: number | null = null;
     // One batch is written while the next is parsed; writes stay sequential and in order.
     let writing: Promise<void> = Promise.resolve();
+    let writerIdle = true;
+    // Opened once a batch replaces current rows: they are closed as the import goes. (A holder:
+    // TypeScript cannot see that callbacks assign it between awaits.)
+    const completion: { opening: Promise<EvaluationCompletion | null> | null } = { opening: null };
+    const heartbeat: { last: Promise<unknown> } = { last: Promise.resolve() };
     try {
-      const begun = await this.lifecycle.begin(channel.name, revision, options.source);
-      evaluationId = begun.id;
-      if (begun.alreadyCompleted) {
+      // The snapshot of what the channel contains is read while the evaluation row is made.
+      const [begun, snapshot] = await Promise.allSettled([this.lifecycle.begin(channel.name, revision, options.source), this.store.snapshot(channel.name)]);
+      if (begun.status === 'rejected') throw begun.reason;
+      evaluationId = begun.value.id;
+      if (begun.value.alreadyCompleted) {
         await this.runs.finish(run.id, runCounts(), revision);
         return { evaluationId, status: 'already-completed', counts };
       }
-      const { attrByLineSha, attrs: current } = await this.store.currentMembers(channel.name);
-      const seen = new Set<string>();
-      const closed: string[] = [];
-      let derivations: { d: NormalizedDerivation; member: MemberRow }[] = [];
+      if (snapshot.status === 'rejected') throw snapshot.reason;
+      const current = snapshot.value;
+      const state = new Uint8Array(current.size);
+      const sameLineAt = new Float64Array(current.size); // line number of the identical line
+      const parsedAttrs = new Set<string>();
+      const newLines = new LineKeys();
+      const closedAttrs: string[] = [];
+      const writer = this.store.batchWriter(channel.name, evaluationId, { expectNew: current.size === 0 });
+      const batchSize = options.batchSize ?? 2000;
+      let derivations: ParsedLine[] = [];
       let errors: EvaluationErrorLine[] = [];
-      const write = async (batch: typeof derivations, errs: EvaluationErrorLine[]) => {
-        const stored = await this.store.inTransaction(async (client) => {
-          const result = await this.store.storeDerivations(client, batch.map((b) => b.d));
-          await this.store.addMembers(client, channel.name, evaluationId!, batch.map((b) => b.member), result);
-          await this.store.addErrors(client, evaluationId!, errs);
-          return result;
+      let lastFlush = Date.now();
+      let lastHeartbeat = 0;
+
+      const quarantine = (lineNumber: number, reason: string, message: string, text: string) => {
+        counts.quarantined++;
+        return this.runs.quarantine(run.id, {
+          source: 'nixpkgs-eval',
+          recordKey: `${channel.name}@${revision.slice(0, 12)}:${lineNumber}`,
+          reason,
+          message: `${channel.name}@${revision.slice(0, 12)} ${message}`,
+          raw: Buffer.from(text),
         });
-        counts.newDerivations += stored.newDerivations;
-        counts.newMeta += stored.newMeta;
-        await this.runs.heartbeat(run.id, runCounts());
-        options.onProgress?.(counts);
       };
+      // Rows a changed line replaces are closed by the transaction that will complete the evaluation
+      // (opened now, committed by finish()), which tells which current line each replaced.
+      if (current.size) completion.opening = this.lifecycle.openCompletion(channel.name, evaluationId);
+      // Which current attribute each parsed line replaces, in line order. A line for an attribute
+      // whose identical current line came earlier is a duplicate: quarantined, the first one kept.
+      const resolve = async (batch: ParsedLine[]): Promise<ParsedLine[]> => {
+        if (!current.size || !batch.length) {
+          counts.added += batch.length;
+          for (const line of batch) newLines.push(line.lineSha256);
+          return batch;
+        }
+        const open = await completion.opening;
+        const attrs = batch.map((b) => b.derivation.attr);
+        const currentLines = open ? await open.replace(attrs) : await this.store.currentLines(channel.name, attrs);
+        const accepted: ParsedLine[] = [];
+        const duplicates: string[] = [];
+        for (const line of batch) {
+          const { attr } = line.derivation;
+          const sha256 = currentLines.get(attr);
+          const index = sha256 ? current.find(sha256) : -1;
+          if (index !== -1 && state[index] === SAME_LINE && sameLineAt[index] < line.lineNumber) {
+            await quarantine(line.lineNumber, 'wrong-schema', `line ${line.lineNumber}: attribute ${attr} appears twice; the first one was kept`, line.text!);
+            duplicates.push(attr);
+            continue;
+          }
+          if (sha256) {
+            if (index !== -1) state[index] = REPLACED;
+            counts.changed++;
+            if (!open) closedAttrs.push(attr);
+          } else counts.added++;
+          newLines.push(line.lineSha256);
+          accepted.push(line);
+        }
+        if (open && duplicates.length) await open.reopen(duplicates);
+        return accepted;
+      };
+      // Batches are resolved in order, one at a time, and written in order, one at a time, on
+      // another connection: the next batch is resolved while one is written. Reading waits when a
+      // batch is ready and two (one, when resolving takes no query) are already on their way.
+      let resolving: Promise<unknown> = Promise.resolve();
+      const queued: Promise<void>[] = [];
+      let active = 0;
       const flush = async () => {
         if (!derivations.length && !errors.length) return;
         const [batch, errs] = [derivations, errors];
         [derivations, errors] = [[], []];
-        await writing;
-        writing = write(batch, errs);
-        writing.catch(() => undefined); // surfaced by the next await of `writing`
+        lastFlush = Date.now();
+        while (queued.length >= (current.size ? 2 : 1)) await queued.shift();
+        const resolved = resolving.then(() => resolve(batch));
+        resolving = resolved.catch(() => undefined);
+        const previous = queued[queued.length - 1];
+        active++;
+        writerIdle = false;
+        const written = (async () => {
+          const accepted = await resolved;
+          await previous;
+          const stored = await writer.write(accepted, errs);
+          counts.newDerivations += stored.newDerivations;
+          counts.newMeta += stored.newMeta;
+          if (Date.now() - lastHeartbeat >= HEARTBEAT_INTERVAL_MS) {
+            // Not waited for by the next batch; the run's end waits for it (its counts are final).
+            lastHeartbeat = Date.now();
+            heartbeat.last = this.runs.heartbeat(run.id, runCounts()).catch(() => undefined);
+          }
+          options.onProgress?.(counts);
+        })().finally(() => (writerIdle = --active === 0));
+        written.catch(() => undefined); // surfaced when awaited (by a later flush, or at the end)
+        queued.push(written);
+        writing = Promise.allSettled(queued).then(() => undefined);
       };
 
-      let lastFlush = Date.now();
-      for await (const line of lines) {
-        const lineNumber = ++counts.lines;
-        if (!line.length) continue;
-        const lineSha256 = createHash('sha256').update(line).digest();
-        const unchangedAttr = attrByLineSha.get(lineSha256.toString('hex'));
-        if (unchangedAttr !== undefined) {
-          counts.unchanged++;
-          seen.add(unchangedAttr);
-          continue;
+      let yieldedAt = performance.now();
+      for await (const chunk of lines) {
+        for (const line of typeof chunk === 'string' || Buffer.isBuffer(chunk) ? [chunk] : chunk) {
+          const lineNumber = ++counts.lines;
+          // Reading and parsing run on the thread that also drives the batch in flight: let its
+          // query results in every few milliseconds, so that the database never waits for us.
+          if ((lineNumber & 15) === 0 && !writerIdle && performance.now() - yieldedAt > YIELD_INTERVAL_MS) {
+            await new Promise(setImmediate);
+            yieldedAt = performance.now();
+          }
+          if (!line.length) continue;
+          const sha256 = lineHash(line);
+          const same = current.find(sha256);
+          if (same !== -1) {
+            counts.unchanged++;
+            if (state[same] === UNSEEN) {
+              state[same] = SAME_LINE;
+              sameLineAt[same] = lineNumber;
+            }
+            continue;
+          }
+          const text = typeof line === 'string' ? line : line.toString('utf8');
+          if (!text.trim()) continue;
+          let parsed: ReturnType<typeof parseEvalLine>;
+          try {
+            parsed = parseEvalLine(text, lineNumber, { last: false, nixpkgsRoot: options.nixpkgsRoot });
+          } catch (err) {
+            if (!(err instanceof EvalLineRejectedError)) throw err;
+            await quarantine(lineNumber, err.reason, err.message, text);
+            continue;
+          }
+          if (parsed.kind === 'error') {
+            counts.evalErrors++;
+            errors.push(parsed.error);
+          } else if (parsedAttrs.has(parsed.derivation.attr)) {
+            const { attr } = parsed.derivation;
+            await quarantine(lineNumber, 'wrong-schema', `line ${lineNumber}: attribute ${attr} appears twice; the first one was kept`, text);
+          } else {
+            const d = parsed.derivation;
+            parsedAttrs.add(d.attr);
+            derivations.push({
+              derivation: d,
+              metaSha256: metaSha256(d),
+              lineSha256: Buffer.from(sha256, 'latin1'),
+              lineNumber,
+              text: current.size ? text : null, // no current lines, no such duplicate
+            });
+          }
+          if (derivations.length + errors.length >= batchSize) await flush();
         }
-        const text = typeof line === 'string' ? line : line.toString('utf8');
-        if (!text.trim()) continue;
-        let parsed: ReturnType<typeof parseEvalLine>;
-        try {
-          parsed = parseEvalLine(text, lineNumber, { last: false, nixpkgsRoot: options.nixpkgsRoot });
-        } catch (err) {
-          if (!(err instanceof EvalLineRejectedError)) throw err;
-          counts.quarantined++;
-          await this.runs.quarantine(run.id, {
-            source: 'nixpkgs-eval',
-            recordKey: `${channel.name}@${revision.slice(0, 12)}:${lineNumber}`,
-            reason: err.reason,
-            message: `${channel.name}@${revision.slice(0, 12)} ${err.message}`,
-            raw: Buffer.from(text),
-          });
-          continue;
-        }
-        if (parsed.kind === 'error') {
-          counts.evalErrors++;
-          errors.push(parsed.error);
-        } else if (seen.has(parsed.derivation.attr)) {
-          counts.quarantined++;
-          await this.runs.quarantine(run.id, {
-            source: 'nixpkgs-eval',
-            recordKey: `${channel.name}@${revision.slice(0, 12)}:${lineNumber}`,
-            reason: 'wrong-schema',
-            message: `${channel.name}@${revision.slice(0, 12)} line ${lineNumber}: attribute ${parsed.derivation.attr} appears twice; the first one was kept`,
-            raw: Buffer.from(text),
-          });
-        } else {
-          const d = parsed.derivation;
-          seen.add(d.attr);
-          if (current.has(d.attr)) {
-            counts.changed++;
-            closed.push(d.attr);
-          } else counts.added++;
-          derivations.push({ d, member: { attr: d.attr, packageAttr: d.packageAttr, drvPath: d.drvPath, metaSha256: metaSha256(d), lineSha256 } });
-        }
-        const pending = derivations.length + errors.length;
-        // Full batches for throughput; in a mostly unchanged evaluation the few changed lines are
-        // also written every FLUSH_INTERVAL_MS, so their writing overlaps the reading of the rest.
-        if (pending >= (options.batchSize ?? 2000) || (pending > 0 && Date.now() - lastFlush >= FLUSH_INTERVAL_MS)) {
-          lastFlush = Date.now();
-          await flush();
-        }
+        // In a mostly unchanged evaluation the few changed lines are also written every
+        // FLUSH_INTERVAL_MS while the writer is idle, so their writing overlaps the reading of the rest.
+        if (writerIdle && Date.now() - lastFlush >= FLUSH_INTERVAL_MS) await flush();
       }
       await flush();
-      await writing;
-      for (const attr of current) {
-        if (!seen.has(attr)) {
-          counts.removed++;
-          closed.push(attr);
-        }
+      while (queued.length) await queued.shift();
+      const removedKeys: Buffer[] = [];
+      for (let i = 0; i < current.size; i++) {
+        if (state[i] === UNSEEN) removedKeys.push(current.keys.subarray(i * LINE_KEY_BYTES, (i + 1) * LINE_KEY_BYTES));
       }
-      await this.lifecycle.complete(channel.name, evaluationId, closed, { ...counts }, options.logTail?.() ?? null);
+      counts.removed = removedKeys.length;
+      const next = current.nextKeys((i) => state[i] === SAME_LINE, newLines);
+      const logTail = options.logTail?.() ?? null;
+      const open = await completion.opening;
+      completion.opening = null; // finish() commits or rolls back
+      if (open) await open.finish(removedKeys, { ...counts }, logTail, next);
+      else await this.lifecycle.complete(channel.name, evaluationId, { attrs: closedAttrs, lineKeys: removedKeys }, { ...counts }, logTail, next);
+      await heartbeat.last;
       await this.runs.finish(run.id, runCounts(), revision);
       return { evaluationId, status: 'completed', counts };
     } catch (err) {
       await writing.catch(() => undefined); // no batch may land after the evaluation is marked failed
+      await (await completion.opening?.catch(() => null))?.abort();
       const message = (err as Error).message;
       const processError = err instanceof EvaluationProcessError ? err : null;
       if (evaluationId !== null) {
         await this.lifecycle.fail(evaluationId, processError?.status ?? 'failed', message, { ...counts }, processError?.logTail ?? options.logTail?.() ?? null);
       }
+      await heartbeat.last;
       await this.runs.fail(run.id, runCounts(), message);
       throw err;
     } finally {

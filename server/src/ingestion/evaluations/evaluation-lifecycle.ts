@@ -1,5 +1,18 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { withTransaction } from '../../database/transaction';
+import { LINE_KEY_BYTES } from './line-snapshot';
+
+// channel_member rows ($1 channel) current before evaluation $2 completes.
+const CURRENT = `m.channel = $1 AND m.last_evaluation_id IS NULL AND m.first_evaluation_id <> $2
+  AND m.first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`;
+
+/** Closes the rows of disappeared attributes (by line key) as of `prev`, and completes evaluation $2. */
+const CLOSE_BY_LINE_AND_COMPLETE = (prev: string, lineKeys: string, counts: string, logTail: string) => `
+  by_line AS (
+    UPDATE channel_member m SET last_evaluation_id = ${prev}
+    WHERE ${prev} IS NOT NULL AND cardinality(${lineKeys}::bytea[]) > 0
+      AND substring(m.line_sha256 FROM 1 FOR ${LINE_KEY_BYTES}) = ANY(${lineKeys}::bytea[]) AND ${CURRENT})
+  UPDATE evaluation SET status = 'completed', finished_at = now(), counts = ${counts}, log_tail = ${logTail} WHERE id = $2`;
 
 export type EvaluationStatus = 'waiting' | 'running' | 'completed' | 'failed' | 'crashed';
 
@@ -19,58 +32,113 @@ export class EvaluationLifecycle {
    * previous attempt left behind are removed first, so a restart never duplicates anything.
    */
   async begin(channel: string, revision: string, source: string): Promise<{ id: number; alreadyCompleted: boolean }> {
-    // The caller holds the channel's import lock: an evaluation still marked running has no process left.
-    await this.pool.query(
-      `UPDATE evaluation SET status = 'crashed', finished_at = now(), error = 'the importing process stopped before finishing'
-       WHERE channel = $1 AND status = 'running'`,
-      [channel],
+    // The caller holds the channel's import lock: an evaluation still marked running has no process
+    // left. A new revision (the usual case) is inserted by the same statement.
+    const { rows } = await this.pool.query<{ inserted: boolean; id: number; status: string; attempts: number }>(
+      `WITH crashed AS (
+         UPDATE evaluation SET status = 'crashed', finished_at = now(), error = 'the importing process stopped before finishing'
+         WHERE channel = $1 AND status = 'running'),
+       existing AS (SELECT id, status, attempts FROM evaluation WHERE channel = $1 AND revision = $2),
+       inserted AS (
+         INSERT INTO evaluation (channel, revision, status, source, attempts, started_at)
+         SELECT $1, $2, 'running', $3, 1, now() WHERE NOT EXISTS (SELECT FROM existing)
+         RETURNING id)
+       SELECT false AS inserted, id, status, attempts FROM existing
+       UNION ALL SELECT true, id, 'running', 1 FROM inserted`,
+      [channel, revision, source],
     );
-    const { rows: existing } = await this.pool.query<{ id: number; status: string; attempts: number }>(
-      'SELECT id, status, attempts FROM evaluation WHERE channel = $1 AND revision = $2',
-      [channel, revision],
-    );
-    if (existing[0]?.status === 'completed') return { id: existing[0].id, alreadyCompleted: true };
+    const [row] = rows;
+    if (row.inserted) return { id: row.id, alreadyCompleted: false };
+    if (row.status === 'completed') return { id: row.id, alreadyCompleted: true };
     // A retry gets a fresh id: membership intervals are ordered by evaluation id, so an attempt
     // restarted after a newer evaluation completed must not slot in before it.
     const id = await withTransaction(this.pool, async (client) => {
-      if (existing[0]) {
-        await client.query('DELETE FROM channel_member WHERE first_evaluation_id = $1', [existing[0].id]);
-        await client.query('DELETE FROM evaluation WHERE id = $1', [existing[0].id]);
-      }
-      const { rows } = await client.query<{ id: number }>(
+      await client.query('DELETE FROM channel_member WHERE first_evaluation_id = $1', [row.id]);
+      await client.query('DELETE FROM evaluation WHERE id = $1', [row.id]);
+      const inserted = await client.query<{ id: number }>(
         `INSERT INTO evaluation (channel, revision, status, source, attempts, started_at) VALUES ($1, $2, 'running', $3, $4, now())
          RETURNING id`,
-        [channel, revision, source, (existing[0]?.attempts ?? 0) + 1],
+        [channel, revision, source, row.attempts + 1],
       );
-      return rows[0].id;
+      return inserted.rows[0].id;
     });
     return { id, alreadyCompleted: false };
   }
 
   /**
-   * Makes the evaluation the channel's current one in one transaction: attributes that changed or
-   * disappeared stop being current as of the previous evaluation, and the new rows become visible.
+   * Makes the evaluation the channel's current one in one statement (so one transaction):
+   * attributes that changed (`closed.attrs`) or disappeared (`closed.lineKeys`: keys of the lines
+   * that had made them current) stop being current as of the previous completed evaluation, and
+   * the new rows become visible. The channel's snapshot becomes this evaluation's meanwhile.
    */
-  async complete(channel: string, id: number, closedAttrs: string[], counts: Record<string, number>, logTail: string | null): Promise<void> {
-    await withTransaction(this.pool, async (client) => {
+  async complete(
+    channel: string,
+    id: number,
+    closed: { attrs: string[]; lineKeys: Buffer[] },
+    counts: Record<string, number>,
+    logTail: string | null,
+    snapshot: Buffer,
+  ): Promise<void> {
+    await this.withSnapshot(channel, id, snapshot, counts, () =>
+      this.pool.query(
+        `WITH prev AS (SELECT max(id) AS id FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2),
+         by_attr AS (
+           UPDATE channel_member m SET last_evaluation_id = prev.id FROM prev, unnest($3::text[]) AS closed(attr)
+           WHERE prev.id IS NOT NULL AND m.attr = closed.attr AND ${CURRENT}),
+         ${CLOSE_BY_LINE_AND_COMPLETE('(SELECT id FROM prev)', '$4', '$5', '$6')}`,
+        [channel, id, closed.attrs, closed.lineKeys, counts, logTail],
+      ),
+    );
+  }
+
+  /**
+   * Opens the transaction that will complete the evaluation, so that closing the rows its changed
+   * attributes replace (`EvaluationCompletion.replace`) overlaps the import instead of following it.
+   * Holds a connection until `finish` or `abort`: null when the pool is too small to spare one.
+   */
+  async openCompletion(channel: string, id: number): Promise<EvaluationCompletion | null> {
+    if ((this.pool.options.max ?? 10) < 3) return null;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // KEY SHARE on the channel's completed evaluations makes GC, which locks the ones it removes
+      // FOR UPDATE before it rebases or deletes their channel_member rows, wait for this
+      // transaction rather than deadlock with it over the rows being closed.
       const { rows } = await client.query<{ prev: number | null }>(
-        `SELECT max(id) AS prev FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2`,
+        `SELECT max(id) AS prev FROM (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2 FOR KEY SHARE) e`,
         [channel, id],
       );
-      if (rows[0].prev !== null && closedAttrs.length) {
-        await client.query(
-          `UPDATE channel_member m SET last_evaluation_id = $3
-           FROM unnest($4::text[]) AS closed(attr)
-           WHERE m.channel = $1 AND m.attr = closed.attr AND m.last_evaluation_id IS NULL AND m.first_evaluation_id <> $2
-             AND m.first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
-          [channel, id, rows[0].prev, closedAttrs],
-        );
-      }
-      await client.query(
-        `UPDATE evaluation SET status = 'completed', finished_at = now(), counts = $2, log_tail = $3 WHERE id = $1`,
-        [id, counts, logTail],
+      return new EvaluationCompletion(client, channel, id, rows[0].prev, (snapshot, counts, finish) =>
+        this.withSnapshot(channel, id, snapshot, counts, finish),
       );
-    });
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw err;
+    }
+  }
+
+  /**
+   * Runs `complete` while, on another connection, the channel's snapshot becomes this evaluation's.
+   * The snapshot is only a cache: one not matching the latest completed evaluation is ignored (and
+   * rebuilt), so it may be written before the evaluation completes, and a failure to write it only
+   * costs the next import the rebuilding.
+   */
+  private async withSnapshot(channel: string, id: number, snapshot: Buffer, counts: Record<string, number>, complete: () => Promise<unknown>): Promise<void> {
+    const snapshotWritten = this.pool
+      .query(
+        `INSERT INTO channel_snapshot (channel, evaluation_id, line_keys) VALUES ($1, $2, $3)
+         ON CONFLICT (channel) DO UPDATE SET evaluation_id = EXCLUDED.evaluation_id, line_keys = EXCLUDED.line_keys`,
+        [channel, id, snapshot],
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    await complete().finally(() => snapshotWritten);
+    // The replaced snapshot is 2 MB of dead TOAST chunks: free them for the next one now rather
+    // than whenever autovacuum (if enabled) gets to this small table. Nothing waits for it.
+    if (await snapshotWritten) void this.pool.query('VACUUM channel_snapshot').catch(() => undefined);
     // A large import changes the table's shape faster than autovacuum notices; fresh statistics
     // keep the next evaluation's per-attribute lookups on the (channel, attr) index.
     if ((counts.added ?? 0) + (counts.changed ?? 0) > 10_000) await this.pool.query('ANALYZE channel_member');
@@ -81,5 +149,76 @@ export class EvaluationLifecycle {
       `UPDATE evaluation SET status = $2, finished_at = now(), error = $3, counts = $4, log_tail = $5 WHERE id = $1`,
       [id, status, error, counts, logTail],
     );
+  }
+}
+
+/**
+ * The open transaction that completes an evaluation (EvaluationLifecycle.openCompletion): rows of
+ * changed attributes are closed as the import finds them, invisibly until `finish` commits. Only
+ * rows this transaction closed end at the previous evaluation (`prev`, the latest completed one):
+ * those another evaluation closed end before it.
+ */
+export class EvaluationCompletion {
+  private closing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly channel: string,
+    private readonly id: number,
+    private readonly prev: number | null,
+    private readonly withSnapshot: (snapshot: Buffer, counts: Record<string, number>, finish: () => Promise<unknown>) => Promise<void>,
+  ) {}
+
+  /**
+   * Closes the current rows of these attributes as of the previous evaluation (new lines replace
+   * them), and tells which line made each current (attr → its sha256; absent: not current).
+   */
+  replace(attrs: string[]): Promise<Map<string, Buffer>> {
+    const replaced = this.closing.then(async () => {
+      if (this.prev === null || !attrs.length) return new Map<string, Buffer>();
+      const { rows } = await this.client.query<{ attr: string; line_sha256: Buffer }>(
+        `UPDATE channel_member m SET last_evaluation_id = $3 FROM unnest($4::text[]) AS replaced(attr)
+         WHERE m.attr = replaced.attr AND ${CURRENT} RETURNING m.attr, m.line_sha256`,
+        [this.channel, this.id, this.prev, attrs],
+      );
+      return new Map(rows.map((r) => [r.attr, r.line_sha256]));
+    });
+    this.closing = replaced;
+    return replaced;
+  }
+
+  /** Undoes `replace` for these attributes (their new lines were refused). */
+  reopen(attrs: string[]): Promise<unknown> {
+    this.closing = this.closing.then(() =>
+      this.client.query(`UPDATE channel_member SET last_evaluation_id = NULL WHERE channel = $1 AND attr = ANY($2::text[]) AND last_evaluation_id = $3`, [
+        this.channel,
+        attrs,
+        this.prev,
+      ]),
+    );
+    return this.closing;
+  }
+
+  /** Closes the rows of attributes that disappeared, completes the evaluation and commits. */
+  async finish(lineKeys: Buffer[], counts: Record<string, number>, logTail: string | null, snapshot: Buffer): Promise<void> {
+    let committed = false;
+    try {
+      await this.closing;
+      await this.withSnapshot(snapshot, counts, async () => {
+        await this.client.query(`WITH ${CLOSE_BY_LINE_AND_COMPLETE('$3::int', '$4', '$5', '$6')}`, [this.channel, this.id, this.prev, lineKeys, counts, logTail]);
+        await this.client.query('COMMIT');
+        committed = true;
+      });
+    } finally {
+      if (!committed) await this.client.query('ROLLBACK').catch(() => undefined);
+      this.client.release();
+    }
+  }
+
+  /** Rolls back: nothing was closed. */
+  async abort(): Promise<void> {
+    await this.closing.catch(() => undefined);
+    await this.client.query('ROLLBACK').catch(() => undefined);
+    this.client.release();
   }
 }

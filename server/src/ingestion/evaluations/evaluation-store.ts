@@ -2,32 +2,31 @@ import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { copyRows, CopyValue, Json } from '../../database/copy-rows';
-import { withTransaction } from '../../database/transaction';
 import { EvaluationErrorLine, NormalizedDerivation, NormalizedMaintainer } from '../nixpkgs/normalized-derivation';
+import { LINE_KEY_BYTES, LineSnapshot } from './line-snapshot';
 
-export interface MemberRow {
-  attr: string;
-  packageAttr: string;
-  drvPath: string;
+/** A parsed line on its way into the evaluation. */
+export interface PendingDerivation {
+  derivation: NormalizedDerivation;
   metaSha256: Buffer;
   lineSha256: Buffer;
 }
 
-export interface CurrentMembers {
-  /** hex sha256 of a line → the attribute it made current */
-  attrByLineSha: Map<string, string>;
-  attrs: Set<string>;
-}
-
-// COPY text format escapes backslash, tab, newline and carriage return.
-const unescapeCopyText = (value: string) =>
-  value.includes('\\') ? value.replace(/\\([\\tnr])/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? '\\') : value;
-
-export interface StoredBatch {
+export interface StoredCounts {
   newDerivations: number;
   newMeta: number;
-  derivationIds: Map<string, number>;
-  metaIds: Map<string, number>; // by hex sha256
+}
+
+const COPY_BINARY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/** The one non-null value of a one-column COPY … TO STDOUT (FORMAT binary) output, or null when it has no row. */
+function singleBinaryCopyValue(data: Buffer): Buffer | null {
+  if (data.length < 19 || !data.subarray(0, 11).equals(COPY_BINARY_SIGNATURE)) throw new Error('not COPY binary output');
+  let offset = 15 + 4 + data.readUInt32BE(15); // signature, flags, header extension
+  if (data.readInt16BE(offset) !== 1) return null; // -1: the trailer, no row
+  const length = data.readInt32BE(offset + 2);
+  offset += 6;
+  return length < 0 ? null : data.subarray(offset, offset + length);
 }
 
 const META_COLUMNS = [
@@ -35,6 +34,14 @@ const META_COLUMNS = [
   'position_line', 'broken', 'insecure', 'unfree', 'unsupported', 'main_program', 'cpe', 'teams', 'maintainer_ids', 'extra_meta',
 ];
 const DERIVATION_COLUMNS = ['drv_path', 'name', 'pname', 'version', 'system', 'outputs', 'input_drv_paths'];
+const MEMBER_COLUMNS = ['channel', 'attr', 'package_attr', 'derivation_id', 'meta_id', 'line_sha256', 'first_evaluation_id'];
+
+/** The two deduplicated tables, keyed by content (meta) and drvPath (derivation). */
+const KEYED = {
+  meta: { table: 'derivation_meta', key: 'sha256', type: 'bytea', sequence: 'derivation_meta_id_seq', columns: META_COLUMNS },
+  derivation: { table: 'derivation', key: 'drv_path', type: 'text', sequence: 'derivation_id_seq', columns: DERIVATION_COLUMNS },
+} as const;
+type Keyed = keyof typeof KEYED;
 
 const maintainerKey = (m: NormalizedMaintainer) => (m.githubId !== null ? `id:${m.githubId}` : `gh:${(m.github ?? '').toLowerCase()}`);
 
@@ -68,181 +75,318 @@ export class EvaluationStore {
   constructor(private readonly pool: Pool) {}
 
   /**
-   * Attributes of the channel's current evaluation, by the hash of the line that made them current.
-   * Read with COPY … TO STDOUT: for 100k+ rows that is several times faster than row objects.
+   * What the channel contains now (its latest completed evaluation), as a LineSnapshot: the value
+   * in `channel_snapshot`, or, when that row is missing or belongs to another evaluation, rebuilt
+   * from the current `channel_member` rows. Read with COPY … (FORMAT binary): streamed as it comes,
+   * without the hex text and the one 2 MB protocol message a plain query would make of it.
    */
-  async currentMembers(channel: string): Promise<CurrentMembers> {
+  async snapshot(channel: string): Promise<LineSnapshot> {
+    const literal = channel.replace(/'/g, "''");
     const client = await this.pool.connect();
-    const attrByLineSha = new Map<string, string>();
+    const chunks: Buffer[] = [];
     try {
-      const { rows: completed } = await client.query<{ id: number }>(
-        `SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed'`,
-        [channel],
-      );
-      const literal = channel.replace(/'/g, "''");
-      const ids = completed.map((r) => Number(r.id)).join(',') || 'NULL';
       const stream = client.query(
-        copyTo(`COPY (SELECT encode(line_sha256, 'hex'), attr FROM channel_member
-                WHERE channel = '${literal}' AND last_evaluation_id IS NULL AND first_evaluation_id IN (${ids})) TO STDOUT`),
+        copyTo(`COPY (SELECT line_keys FROM channel_snapshot WHERE channel = '${literal}' AND evaluation_id =
+                  (SELECT max(id) FROM evaluation WHERE channel = '${literal}' AND status = 'completed')) TO STDOUT (FORMAT binary)`),
       );
-      let rest = '';
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const lines = (rest + chunk.toString('utf8')).split('\n');
-        rest = lines.pop()!;
-        for (const line of lines) {
-          const tab = line.indexOf('\t');
-          attrByLineSha.set(line.slice(0, tab), unescapeCopyText(line.slice(tab + 1)));
-        }
-      }
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
     } finally {
       client.release();
     }
-    return { attrByLineSha, attrs: new Set(attrByLineSha.values()) };
+    const keys = singleBinaryCopyValue(Buffer.concat(chunks));
+    return (keys && LineSnapshot.parse(keys)) || this.snapshotFromMembers(channel);
   }
 
-  async upsertMaintainers(client: PoolClient, maintainers: NormalizedMaintainer[]): Promise<Map<string, number>> {
-    const unique = [...new Map(maintainers.map((m) => [maintainerKey(m), m])).values()];
-    const withId = unique.filter((m) => m.githubId !== null);
-    const handleOnly = unique.filter((m) => m.githubId === null && m.github);
-    if (withId.length) {
-      await client.query(
-        `INSERT INTO maintainer (github_id, github, name, email)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
-         ON CONFLICT (github_id) DO UPDATE SET github = EXCLUDED.github, name = EXCLUDED.name, email = EXCLUDED.email,
-           updated_at = now()
-         WHERE (maintainer.github, maintainer.name, maintainer.email) IS DISTINCT FROM (EXCLUDED.github, EXCLUDED.name, EXCLUDED.email)`,
-        [withId.map((m) => m.githubId), withId.map((m) => m.github), withId.map((m) => m.name), withId.map((m) => m.email)],
-      );
-    }
-    if (handleOnly.length) {
-      await client.query(
-        `INSERT INTO maintainer (github, name, email)
-         SELECT DISTINCT ON (lower(g)) g, n, e FROM unnest($1::text[], $2::text[], $3::text[]) AS x(g, n, e)
-         ON CONFLICT (lower(github)) WHERE github_id IS NULL DO NOTHING`,
-        [handleOnly.map((m) => m.github), handleOnly.map((m) => m.name), handleOnly.map((m) => m.email)],
-      );
-    }
-    const { rows } = await client.query<{ id: number; github_id: string | null; github: string | null }>(
-      `SELECT id, github_id, github FROM maintainer WHERE github_id = ANY($1::bigint[]) OR (github_id IS NULL AND lower(github) = ANY($2))`,
-      [withId.map((m) => m.githubId), handleOnly.map((m) => m.github!.toLowerCase())],
+  private async snapshotFromMembers(channel: string): Promise<LineSnapshot> {
+    const { rows } = await this.pool.query<{ keys: Buffer | null }>(
+      `SELECT string_agg(substring(line_sha256 FROM 1 FOR ${LINE_KEY_BYTES}), ''::bytea) AS keys FROM channel_member
+       WHERE channel = $1 AND last_evaluation_id IS NULL
+         AND first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
+      [channel],
     );
-    return new Map(rows.map((r) => [r.github_id !== null ? `id:${r.github_id}` : `gh:${(r.github ?? '').toLowerCase()}`, r.id]));
+    return LineSnapshot.parse(rows[0].keys ?? Buffer.alloc(0))!;
+  }
+
+  /** Of these attributes, those the channel contains now, with the sha256 of the line that made each current. */
+  async currentLines(channel: string, attrs: string[]): Promise<Map<string, Buffer>> {
+    const { rows } = await this.pool.query<{ attr: string; line_sha256: Buffer }>(
+      `SELECT m.attr, m.line_sha256 FROM unnest($2::text[]) AS a(attr)
+       JOIN channel_member m ON m.channel = $1 AND m.attr = a.attr AND m.last_evaluation_id IS NULL
+       WHERE m.first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
+      [channel, attrs],
+    );
+    return new Map(rows.map((r) => [r.attr, r.line_sha256]));
+  }
+
+  /** Writes the batches of one import of `channel` as evaluation `evaluationId`. */
+  batchWriter(channel: string, evaluationId: number, options: { expectNew: boolean }): EvaluationBatchWriter {
+    return new EvaluationBatchWriter(this.pool, channel, evaluationId, options.expectNew);
+  }
+}
+
+type MaintainerRow = { id: number; github: string | null; name: string | null; email: string | null };
+
+/**
+ * Maintainer ids by key, remembered for one import: a maintainer already seen costs no query. What
+ * a batch learns is kept in `staged` until its transaction commits.
+ */
+class MaintainerIds {
+  private readonly known = new Map<string, MaintainerRow>();
+  private staged = new Map<string, MaintainerRow>();
+
+  async resolve(client: PoolClient, maintainers: NormalizedMaintainer[]): Promise<Map<string, number>> {
+    const unique = new Map(maintainers.filter((m) => m.githubId !== null || m.github).map((m) => [maintainerKey(m), m]));
+    let unknown = [...unique.values()].filter((m) => !this.isKnown(m));
+    if (unknown.length) await this.lookUp(client, unknown);
+    unknown = unknown.filter((m) => !this.isKnown(m));
+    if (unknown.length) await this.upsert(client, unknown);
+    // Rows another import inserted meanwhile (the upsert skipped them, and returned nothing)
+    unknown = unknown.filter((m) => !this.isKnown(m));
+    if (unknown.length) await this.lookUp(client, unknown);
+    const ids = new Map<string, number>();
+    for (const key of unique.keys()) {
+      const row = this.staged.get(key) ?? this.known.get(key);
+      if (row) ids.set(key, row.id);
+    }
+    return ids;
+  }
+
+  committed(): void {
+    for (const [key, row] of this.staged) this.known.set(key, row);
+    this.staged = new Map();
+  }
+
+  rolledBack(): void {
+    this.staged = new Map();
+  }
+
+  /** Known, and (for a maintainer with a githubId) with the handle, name and email this line gives. */
+  private isKnown(m: NormalizedMaintainer): boolean {
+    const key = maintainerKey(m);
+    const row = this.staged.get(key) ?? this.known.get(key);
+    if (!row) return false;
+    return m.githubId === null || (row.github === m.github && row.name === m.name && row.email === m.email);
+  }
+
+  private async lookUp(client: PoolClient, maintainers: NormalizedMaintainer[]): Promise<void> {
+    const { rows } = await client.query<MaintainerRow & { github_id: string | null }>(
+      `SELECT id, github_id, github, name, email FROM maintainer WHERE github_id = ANY($1::bigint[])
+       UNION ALL
+       SELECT id, github_id, github, name, email FROM maintainer WHERE github_id IS NULL AND lower(github) = ANY($2::text[])`,
+      [
+        maintainers.filter((m) => m.githubId !== null).map((m) => m.githubId),
+        maintainers.filter((m) => m.githubId === null).map((m) => m.github!.toLowerCase()),
+      ],
+    );
+    this.learn(rows);
+  }
+
+  private learn(rows: (MaintainerRow & { github_id: string | null })[]): void {
+    for (const r of rows) this.staged.set(r.github_id !== null ? `id:${r.github_id}` : `gh:${(r.github ?? '').toLowerCase()}`, r);
   }
 
   /**
-   * Stores derivations and meta blocks not seen before and returns the ids of all of them. Fast
-   * path: look up which exist, take ids for the rest from the sequences and COPY them straight in.
-   * If another import inserted one of them meanwhile (unique violation), the batch is redone
-   * through a temporary table with INSERT … ON CONFLICT DO NOTHING.
+   * Inserts new maintainers and updates changed ones, learning the ids of both. Locks are taken in
+   * key order, so that concurrent imports upserting the same maintainers cannot deadlock.
    */
-  async storeDerivations(client: PoolClient, derivations: NormalizedDerivation[]): Promise<StoredBatch> {
-    const maintainerIds = await this.upsertMaintainers(client, derivations.flatMap((d) => d.maintainers));
-    const metas = new Map(derivations.map((d) => [metaSha256(d).toString('hex'), d]));
-    const metaRows = [...metas].map(([sha, d]) => [
-      Buffer.from(sha, 'hex'), d.description, d.longDescription, d.homepages, d.licenses, d.knownVulnerabilities,
-      d.position?.file ?? null, d.position?.line ?? null, d.broken, d.insecure, d.unfree, d.unsupported, d.mainProgram,
-      d.cpe, d.teams,
-      [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))].map(String),
-      new Json(d.extraMeta),
-    ] as CopyValue[]);
-    const unique = [...new Map(derivations.map((d) => [d.drvPath, d])).values()];
-    const derivationRows = unique.map((d) => [d.drvPath, d.name, d.pname, d.version, d.system, new Json(d.outputs), d.inputDrvs] as CopyValue[]);
-    await client.query('SAVEPOINT store_derivations');
+  private async upsert(client: PoolClient, maintainers: NormalizedMaintainer[]): Promise<void> {
+    const withId = maintainers.filter((m) => m.githubId !== null).sort((a, b) => a.githubId! - b.githubId!);
+    const handleOnly = maintainers.filter((m) => m.githubId === null).sort((a, b) => (a.github!.toLowerCase() < b.github!.toLowerCase() ? -1 : 1));
+    const { rows } = await client.query<MaintainerRow & { github_id: string | null }>(
+      `WITH with_id AS (
+         INSERT INTO maintainer (github_id, github, name, email)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
+         ON CONFLICT (github_id) DO UPDATE SET github = EXCLUDED.github, name = EXCLUDED.name, email = EXCLUDED.email,
+           updated_at = now()
+         WHERE (maintainer.github, maintainer.name, maintainer.email) IS DISTINCT FROM (EXCLUDED.github, EXCLUDED.name, EXCLUDED.email)
+         RETURNING id, github_id, github, name, email),
+       handle_only AS (
+         INSERT INTO maintainer (github, name, email)
+         SELECT DISTINCT ON (lower(g)) g, n, e FROM unnest($5::text[], $6::text[], $7::text[]) AS x(g, n, e)
+         ON CONFLICT (lower(github)) WHERE github_id IS NULL DO NOTHING
+         RETURNING id, github_id, github, name, email)
+       SELECT * FROM with_id UNION ALL SELECT * FROM handle_only`,
+      [
+        withId.map((m) => m.githubId), withId.map((m) => m.github), withId.map((m) => m.name), withId.map((m) => m.email),
+        handleOnly.map((m) => m.github), handleOnly.map((m) => m.name), handleOnly.map((m) => m.email),
+      ],
+    );
+    this.learn(rows);
+  }
+}
+
+interface KeyedRows {
+  keys: CopyValue[];
+  rows: CopyValue[][];
+  /** row key (meta sha256 as a latin1 string, or drvPath) → index in rows */
+  index: Map<string, number>;
+}
+
+/** How a batch finds out which of its derivations and meta blocks are stored already. */
+type StoreMode = 'copy' | 'look-up' | 'insert-or-skip';
+
+/**
+ * Writes one import's batches, each in one transaction: maintainers, then derivations and meta
+ * blocks not stored yet, then the batch's `channel_member` rows. The batch transactions commit
+ * asynchronously (`synchronous_commit = off`): a database crash may lose the last of them, which
+ * only ever belong to an evaluation not completed yet (a rerun starts it afresh); `complete()`
+ * commits durably, and with it everything written before.
+ *
+ * Ids of new derivations and meta blocks come from their sequences and are COPYed in with the rows;
+ * ids of rows an earlier batch of the same import stored or found are remembered. Per table, rows
+ * are looked up first ('look-up'), except while they keep turning out new, as in a first import:
+ * then they are COPYed straight in ('copy'), and a unique violation repeats the batch with the
+ * lookup. A violation despite the lookup means another import inserted the same rows meanwhile:
+ * the batch is repeated through temporary tables with INSERT … ON CONFLICT DO NOTHING.
+ */
+export class EvaluationBatchWriter {
+  private readonly maintainers = new MaintainerIds();
+  private readonly modes: Record<Keyed, StoreMode>;
+  /** ids of rows stored or found by this import's committed batches, by key */
+  private readonly known: Record<Keyed, Map<string, number>> = { meta: new Map(), derivation: new Map() };
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly evaluationId: number,
+    expectNew: boolean,
+  ) {
+    // A changed line mostly is a new derivation (a new version or dependency), rarely new meta.
+    this.modes = { meta: expectNew ? 'copy' : 'look-up', derivation: 'copy' };
+  }
+
+  async write(batch: PendingDerivation[], errors: EvaluationErrorLine[]): Promise<StoredCounts> {
+    const modes = { ...this.modes };
+    for (;;) {
+      try {
+        return await this.attempt(batch, errors, modes);
+      } catch (err) {
+        const { code, table } = err as { code?: string; table?: string };
+        const kind = (['meta', 'derivation'] as const).find((k) => KEYED[k].table === table);
+        if (code !== '23505' || !kind || modes[kind] === 'insert-or-skip') throw err;
+        // 'copy': some exist after all, look them up (this batch and the next ones); 'look-up':
+        // another import inserted some since.
+        modes[kind] = modes[kind] === 'copy' ? 'look-up' : 'insert-or-skip';
+        if (modes[kind] === 'look-up') this.modes[kind] = 'look-up';
+      }
+    }
+  }
+
+  private async attempt(batch: PendingDerivation[], errors: EvaluationErrorLine[], modes: Record<Keyed, StoreMode>): Promise<StoredCounts> {
+    const client = await this.pool.connect();
     try {
-      const meta = await this.copyNew(client, 'derivation_meta', 'sha256', META_COLUMNS, metaRows, (row) => (row[0] as Buffer).toString('hex'));
-      const drv = await this.copyNew(client, 'derivation', 'drv_path', DERIVATION_COLUMNS, derivationRows, (row) => row[0] as string);
-      await client.query('RELEASE SAVEPOINT store_derivations');
-      return { newMeta: meta.inserted, newDerivations: drv.inserted, metaIds: meta.ids, derivationIds: drv.ids };
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      const stored = batch.length ? await this.writeDerivations(client, batch, modes) : null;
+      if (errors.length) {
+        await client.query(
+          `INSERT INTO evaluation_error (evaluation_id, attr, error) SELECT $1, * FROM unnest($2::text[], $3::text[])
+           ON CONFLICT (evaluation_id, attr) DO UPDATE SET error = EXCLUDED.error`,
+          [this.evaluationId, errors.map((e) => e.attr), errors.map((e) => e.error)],
+        );
+      }
+      await client.query('COMMIT');
+      this.maintainers.committed();
+      if (!stored) return { newDerivations: 0, newMeta: 0 };
+      for (const kind of ['meta', 'derivation'] as const) {
+        for (const [key, id] of stored.ids[kind]) this.known[kind].set(key, id);
+        // Rows that all turned out new: the next batch COPYs without looking up (a first import of new content).
+        if (modes[kind] === 'look-up' && stored.looked[kind] >= 100 && stored.fresh[kind] === stored.looked[kind]) this.modes[kind] = 'copy';
+      }
+      return stored.counts;
     } catch (err) {
-      if ((err as { code?: string }).code !== '23505') throw err;
-      await client.query('ROLLBACK TO SAVEPOINT store_derivations');
-      return this.storeThroughTemporaryTables(client, metaRows, derivationRows);
+      await client.query('ROLLBACK').catch(() => undefined);
+      this.maintainers.rolledBack();
+      throw err;
+    } finally {
+      client.release();
     }
   }
 
-  /** Ids of the rows whose `key` column is already there; new rows get sequence ids and are COPYed in. */
-  private async copyNew(
-    client: PoolClient,
-    table: 'derivation' | 'derivation_meta',
-    key: 'drv_path' | 'sha256',
-    columns: string[],
-    rows: CopyValue[][],
-    keyOf: (row: CopyValue[]) => string,
-  ): Promise<{ ids: Map<string, number>; inserted: number }> {
-    const keys = rows.map((row) => row[0]);
-    const { rows: existing } = await client.query<{ id: number; key: string | Buffer }>(
-      `SELECT id, ${key} AS key FROM ${table} WHERE ${key} = ANY($1)`,
-      [keys],
-    );
-    const ids = new Map(existing.map((r) => [Buffer.isBuffer(r.key) ? r.key.toString('hex') : r.key, r.id]));
-    const fresh = rows.filter((row) => !ids.has(keyOf(row)));
-    if (fresh.length) {
-      const { rows: allocated } = await client.query<{ id: number }>(
-        `SELECT nextval(pg_get_serial_sequence('${table}', 'id'))::int AS id FROM generate_series(1, $1)`,
-        [fresh.length],
-      );
-      fresh.forEach((row, i) => ids.set(keyOf(row), allocated[i].id));
-      await copyRows(client, table, ['id', ...columns], fresh.map((row, i) => [allocated[i].id, ...row]));
-    }
-    return { ids, inserted: fresh.length };
-  }
-
-  private async storeThroughTemporaryTables(client: PoolClient, metaRows: CopyValue[][], derivationRows: CopyValue[][]): Promise<StoredBatch> {
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS incoming_meta ON COMMIT DELETE ROWS AS SELECT ${META_COLUMNS.join(', ')} FROM derivation_meta WITH NO DATA`,
-    );
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS incoming_derivation ON COMMIT DELETE ROWS AS SELECT ${DERIVATION_COLUMNS.join(', ')} FROM derivation WITH NO DATA`,
-    );
-    await copyRows(client, 'incoming_meta', META_COLUMNS, metaRows);
-    await copyRows(client, 'incoming_derivation', DERIVATION_COLUMNS, derivationRows);
-    const newMeta = await client.query(
-      `INSERT INTO derivation_meta (${META_COLUMNS.join(', ')}) SELECT ${META_COLUMNS.join(', ')} FROM incoming_meta
-       ON CONFLICT (sha256) DO NOTHING`,
-    );
-    const newDerivations = await client.query(
-      `INSERT INTO derivation (${DERIVATION_COLUMNS.join(', ')}) SELECT ${DERIVATION_COLUMNS.join(', ')} FROM incoming_derivation
-       ON CONFLICT (drv_path) DO NOTHING`,
-    );
-    const metaIds = await client.query<{ id: number; sha256: Buffer }>(
-      `SELECT id, sha256 FROM derivation_meta WHERE sha256 = ANY($1::bytea[])`,
-      [metaRows.map((row) => row[0])],
-    );
-    const derivationIds = await client.query<{ id: number; drv_path: string }>(
-      `SELECT id, drv_path FROM derivation WHERE drv_path = ANY($1::text[])`,
-      [derivationRows.map((row) => row[0])],
-    );
-    return {
-      newDerivations: newDerivations.rowCount ?? 0,
-      newMeta: newMeta.rowCount ?? 0,
-      metaIds: new Map(metaIds.rows.map((r) => [r.sha256.toString('hex'), r.id])),
-      derivationIds: new Map(derivationIds.rows.map((r) => [r.drv_path, r.id])),
-    };
-  }
-
-  /** Adds member rows of an evaluation in progress (invisible until the evaluation completes). */
-  async addMembers(client: PoolClient, channel: string, evaluationId: number, members: MemberRow[], stored: StoredBatch): Promise<void> {
+  private async writeDerivations(client: PoolClient, batch: PendingDerivation[], modes: Record<Keyed, StoreMode>) {
+    const maintainerIds = await this.maintainers.resolve(client, batch.flatMap((b) => b.derivation.maintainers));
+    const input: Record<Keyed, KeyedRows> = { meta: { keys: [], rows: [], index: new Map() }, derivation: { keys: [], rows: [], index: new Map() } };
+    const metaKeys = batch.map((b) => b.metaSha256.toString('latin1'));
+    batch.forEach(({ derivation: d, metaSha256 }, i) => {
+      const { meta, derivation } = input;
+      if (!this.known.meta.has(metaKeys[i]) && !meta.index.has(metaKeys[i])) {
+        meta.index.set(metaKeys[i], meta.rows.length);
+        meta.keys.push(metaSha256);
+        meta.rows.push([
+          metaSha256, d.description, d.longDescription, d.homepages, d.licenses, d.knownVulnerabilities,
+          d.position?.file ?? null, d.position?.line ?? null, d.broken, d.insecure, d.unfree, d.unsupported, d.mainProgram,
+          d.cpe, d.teams,
+          [...new Set(d.maintainers.map((m) => maintainerIds.get(maintainerKey(m))).filter((id) => id !== undefined))].map(String),
+          new Json(d.extraMeta),
+        ]);
+      }
+      if (!this.known.derivation.has(d.drvPath) && !derivation.index.has(d.drvPath)) {
+        derivation.index.set(d.drvPath, derivation.rows.length);
+        derivation.keys.push(d.drvPath);
+        derivation.rows.push([d.drvPath, d.name, d.pname, d.version, d.system, new Json(d.outputs), d.inputDrvs]);
+      }
+    });
+    const { ids, fresh } = await this.storeKeyed(client, input, modes);
+    const byKey: Record<Keyed, Map<string, number>> = { meta: new Map(), derivation: new Map() };
+    for (const kind of ['meta', 'derivation'] as const) for (const [key, i] of input[kind].index) byKey[kind].set(key, ids[kind][i]);
+    const idOf = (kind: Keyed, key: string) => byKey[kind].get(key) ?? this.known[kind].get(key)!;
     await copyRows(
       client,
       'channel_member',
-      ['channel', 'attr', 'package_attr', 'derivation_id', 'meta_id', 'line_sha256', 'first_evaluation_id'],
-      members.map((m) => [
-        channel, m.attr, m.packageAttr, stored.derivationIds.get(m.drvPath)!, stored.metaIds.get(m.metaSha256.toString('hex'))!,
-        m.lineSha256, evaluationId,
+      MEMBER_COLUMNS,
+      batch.map(({ derivation: d, lineSha256 }, i) => [
+        this.channel, d.attr, d.packageAttr, idOf('derivation', d.drvPath), idOf('meta', metaKeys[i]), lineSha256, this.evaluationId,
       ]),
     );
+    return {
+      ids: byKey,
+      counts: { newMeta: fresh.meta, newDerivations: fresh.derivation },
+      fresh,
+      looked: { meta: input.meta.rows.length, derivation: input.derivation.rows.length },
+    };
   }
 
-  async addErrors(client: PoolClient, evaluationId: number, errors: EvaluationErrorLine[]): Promise<void> {
-    if (!errors.length) return;
-    await client.query(
-      `INSERT INTO evaluation_error (evaluation_id, attr, error) SELECT $1, * FROM unnest($2::text[], $3::text[])
-       ON CONFLICT (evaluation_id, attr) DO UPDATE SET error = EXCLUDED.error`,
-      [evaluationId, errors.map((e) => e.attr), errors.map((e) => e.error)],
-    );
-  }
-
-  inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    return withTransaction(this.pool, fn);
+  /** Ids (in row order) of the batch's new-to-this-import meta blocks and derivations, inserting those not stored yet. */
+  private async storeKeyed(client: PoolClient, input: Record<Keyed, KeyedRows>, modes: Record<Keyed, StoreMode>) {
+    const ids: Record<Keyed, number[]> = { meta: [], derivation: [] };
+    const isFresh: Record<Keyed, boolean[]> = { meta: [], derivation: [] };
+    const fresh: Record<Keyed, number> = { meta: 0, derivation: 0 };
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const kind of ['meta', 'derivation'] as const) {
+      const { table, key, type, sequence, columns } = KEYED[kind];
+      if (!input[kind].rows.length) continue;
+      if (modes[kind] === 'insert-or-skip') {
+        await client.query(`CREATE TEMP TABLE IF NOT EXISTS incoming_${table} ON COMMIT DELETE ROWS AS SELECT ${columns.join(', ')} FROM ${table} WITH NO DATA`);
+        await copyRows(client, `incoming_${table}`, columns, input[kind].rows);
+        const inserted = await client.query(
+          `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM incoming_${table} ON CONFLICT (${key}) DO NOTHING`,
+        );
+        fresh[kind] = inserted.rowCount ?? 0;
+      }
+      const t = kind === 'meta' ? 0 : 1;
+      params.push(modes[kind] === 'copy' ? input[kind].rows.length : input[kind].keys);
+      const p = `$${params.length}`;
+      parts.push(
+        modes[kind] === 'copy'
+          ? `SELECT ${t} AS t, ord::int AS ord, nextval('${sequence}')::int AS id, true AS fresh FROM generate_series(1, ${p}::int) AS ord`
+          : `SELECT ${t} AS t, u.ord::int AS ord, coalesce(x.id, nextval('${sequence}'))::int AS id, x.id IS NULL AS fresh
+             FROM unnest(${p}::${type}[]) WITH ORDINALITY AS u(key, ord) LEFT JOIN ${table} x ON x.${key} = u.key`,
+      );
+    }
+    if (parts.length) {
+      const { rows } = await client.query<{ t: number; ord: number; id: number; fresh: boolean }>(parts.join(' UNION ALL '), params);
+      for (const r of rows) {
+        const kind = r.t === 0 ? 'meta' : 'derivation';
+        ids[kind][r.ord - 1] = r.id;
+        isFresh[kind][r.ord - 1] = r.fresh;
+      }
+    }
+    for (const kind of ['meta', 'derivation'] as const) {
+      if (modes[kind] === 'insert-or-skip') continue; // inserted above; every row exists now
+      const rows = input[kind].rows.flatMap((row, i) => (isFresh[kind][i] ? [[ids[kind][i], ...row]] : []));
+      if (rows.length) await copyRows(client, KEYED[kind].table, ['id', ...KEYED[kind].columns], rows);
+      fresh[kind] = rows.length;
+    }
+    return { ids, fresh };
   }
 }
