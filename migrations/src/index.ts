@@ -2,6 +2,9 @@
 import { JobRuns1732406400000 } from './1732406400000-job-runs';
 import { CveStore1732406500000 } from './1732406500000-cve-store';
 import { NixpkgsEvaluations1732406600000 } from './1732406600000-nixpkgs-evaluations';
+import { ChannelSnapshot1732406700000 } from './1732406700000-channel-snapshot';
 import { Linkage1732406800000 } from './1732406800000-linkage';
+import { GithubWebhooks1732406900000 } from './1732406900000-github-webhooks';
+import { Auth1732407000000 } from './1732407000000-auth';
 
-export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, Linkage1732406800000];
+export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000];

@@ -25,6 +25,9 @@ const cron = z
   .string()
   .regex(/^(off|(\S+\s+){4}\S+)$/, 'expected a cron expression with five fields, e.g. "0 3 * * *", or "off"');
 
+// Classic (ghp_…), fine-grained (github_pat_…) or any other token: one line without spaces.
+const githubToken = z.string().regex(/^\S+$/, 'expected a GitHub token (ghp_…, github_pat_…) on one line without spaces');
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// connection URL');
@@ -66,9 +69,70 @@ export const configSchema = z.object({
   NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   NIXSEC_EVALUATIONS_KEEP: positiveInt(1000).default(5),
   NIXSEC_LINKAGE_CRON: cron.default('*/5 * * * *'),
+  // Auth (issue 6). GitHub OAuth is configured when both the client id and secret are set.
+  GITHUB_URL: z.string().url('expected the base URL of GitHub (for /login/oauth/…), e.g. https://github.com').default('https://github.com'),
+  // GITHUB_API_URL (below, with the GitHub client's settings) is also where login reads /user and team memberships.
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, 'expected at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  NIXSEC_TRUST_PROXY: z.string().min(1).default('loopback'),
+  NIXSEC_SECURITY_TEAM: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected ORG/TEAM-SLUG, e.g. NixOS/security')
+    .default('NixOS/security'),
+  NIXSEC_ROLE_TTL_MINUTES: positiveInt(1440).default(10),
+  NIXSEC_ADMIN_GITHUB_IDS: z
+    .string()
+    .regex(/^\s*(\d+(\s*,\s*\d+)*)?\s*$/, 'expected comma-separated GitHub user ids, e.g. 1234,5678')
+    .default(''),
+  NIXSEC_RATE_LIMIT_PER_IP: positiveInt(1_000_000).default(600),
+  NIXSEC_RATE_LIMIT_PER_TOKEN: positiveInt(1_000_000).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  GITHUB_API_URL: z
+    .string()
+    .url('expected the GitHub REST API base URL, e.g. https://api.github.com or https://ghe.example.org/api/v3')
+    .default('https://api.github.com'),
+  GITHUB_TOKEN: githubToken.optional(),
+  GITHUB_APP_ID: positiveInt(2_147_483_647).optional(),
+  GITHUB_APP_PRIVATE_KEY: z
+    .string()
+    .regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'expected the PEM private key downloaded from the GitHub App settings')
+    .optional(),
+  GITHUB_APP_INSTALLATION_ID: positiveInt(Number.MAX_SAFE_INTEGER).optional(),
+  GITHUB_WEBHOOK_SECRET: z.string().min(8, 'expected the webhook secret entered in the GitHub webhook settings (8 characters or more)').optional(),
+}).superRefine(checkGithubCredentials);
 
 export type AppConfigValues = z.infer<typeof configSchema>;
 
-export const SECRET_VARIABLES = ['DATABASE_URL', 'NVD_API_KEY'] as const;
+/** GitHub credentials are a personal token or a complete GitHub App installation, never half of one. */
+function checkGithubCredentials(
+  values: { GITHUB_TOKEN?: string; GITHUB_APP_ID?: number; GITHUB_APP_PRIVATE_KEY?: string; GITHUB_APP_INSTALLATION_ID?: number },
+  ctx: z.RefinementCtx,
+): void {
+  const app = {
+    GITHUB_APP_ID: values.GITHUB_APP_ID,
+    GITHUB_APP_PRIVATE_KEY: values.GITHUB_APP_PRIVATE_KEY,
+    GITHUB_APP_INSTALLATION_ID: values.GITHUB_APP_INSTALLATION_ID,
+  };
+  const given = Object.entries(app).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (given.length === 0) return;
+  const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  if (values.GITHUB_TOKEN) {
+    issue('GITHUB_TOKEN', `set either GITHUB_TOKEN(_FILE) or the GitHub App settings (${given.join(', ')}), not both`);
+  } else if (given.length < 3) {
+    const missing = Object.keys(app)
+      .filter((k) => !given.includes(k))
+      .map((k) => (k === 'GITHUB_APP_PRIVATE_KEY' ? 'GITHUB_APP_PRIVATE_KEY_FILE' : k));
+    issue(given[0], `a GitHub App also needs ${missing.join(' and ')}`);
+  }
+}
+
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'NVD_API_KEY',
+  'GITHUB_TOKEN',
+  'GITHUB_APP_PRIVATE_KEY',
+  'GITHUB_WEBHOOK_SECRET',
+  'GITHUB_CLIENT_SECRET',
+  'SESSION_SECRET',
+] as const;

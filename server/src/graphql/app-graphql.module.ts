@@ -16,6 +16,9 @@ import { ComplexityPlugin } from './complexity.plugin';
         sortSchema: true,
         playground: false,
         introspection: true,
+        // Apollo refuses requests a plain HTML form or <img> could send; nixsec's own CSRF token
+        // check for cookie-authenticated mutations (auth/graphql/auth-graphql.plugin.ts) comes on top.
+        csrfPrevention: true,
         includeStacktraceInErrorResponses: !config.isProduction,
         validationRules: [depthLimit(config.get('GRAPHQL_MAX_DEPTH'))],
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -20,6 +20,25 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** An API token of yours. Its secret is shown only once, when it is created. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Recorded at most once a minute. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scope: ApiTokenScope;
+};
+
+/** What an API token may do: read (queries only, no roles), triage (up to security-team), admin (all of its owner's roles). */
+export type ApiTokenScope =
+  | 'admin'
+  | 'read'
+  | 'triage';
+
 export type Channel = {
   __typename?: 'Channel';
   headRevision?: Maybe<Scalars['String']['output']>;
@@ -40,6 +59,30 @@ export type ConsideredCandidate = {
   confidence: Scalars['Float']['output'];
   detail: Scalars['String']['output'];
   displayAttr: Scalars['String']['output'];
+};
+
+export type CreatedApiToken = {
+  __typename?: 'CreatedApiToken';
+  /** The secret (nixsec_…), shown only this once: send it as "Authorization: Bearer <secret>". */
+  secret: Scalars['String']['output'];
+  token: ApiToken;
+};
+
+/** The logged-in caller. */
+export type CurrentUser = {
+  __typename?: 'CurrentUser';
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** A local demo user (demo mode), not a GitHub account. */
+  demo: Scalars['Boolean']['output'];
+  /** GitHub user id (negative for the local demo users). */
+  githubId: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  login: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** Roles this request acts with, lowest first: maintainer, security-team, admin. Checks are hierarchical. */
+  roles: Array<Scalars['String']['output']>;
+  /** Set when the request is authenticated by an API token. */
+  tokenScope?: Maybe<ApiTokenScope>;
 };
 
 export type Cve = {
@@ -293,6 +336,26 @@ export type MatchReason = {
   signal: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API token; the secret is in the answer and never shown again. */
+  createApiToken: CreatedApiToken;
+  /** Revokes one of your API tokens at once. */
+  revokeApiToken: ApiToken;
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  expiresInDays?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  scope: ApiTokenScope;
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A package attribute of a channel, grouped over systems. */
 export type Package = {
   __typename?: 'Package';
@@ -387,6 +450,8 @@ export type QuarantineEntry = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Your API tokens, newest first (revoked and expired ones included). */
+  apiTokens: Array<ApiToken>;
   /** Known channels, unstable first, newest release first. */
   channels: Array<Channel>;
   /** One CVE by id, e.g. CVE-2024-3094. */
@@ -410,6 +475,8 @@ export type Query = {
   maintainer?: Maybe<Maintainer>;
   /** The security team's curated mapping rules (built-in rules are in the code). */
   mappingRules: Array<MappingRuleModel>;
+  /** Who is calling; null when not logged in. */
+  me?: Maybe<CurrentUser>;
   /** A package attribute (without system) in a channel. */
   package?: Maybe<Package>;
   /** Packages of the current evaluations, by attribute. */
