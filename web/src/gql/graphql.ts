@@ -310,6 +310,20 @@ export type MaintainerPackagesArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** A curated mapping rule: the CVE vendor:product is (map) or is never (never) these packages. */
+export type MappingRuleInput = {
+  /** map or never */
+  action: Scalars['String']['input'];
+  /** why: shown in every explanation the rule produces */
+  note: Scalars['String']['input'];
+  /** package names (pname) or attributes; empty with never = no package at all */
+  packages: Array<Scalars['String']['input']>;
+  /** CVE product or CPE product, as the records write it */
+  product: Scalars['String']['input'];
+  /** CVE/CPE vendor; null for any vendor */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A curated rule of the security team: a CVE vendor:product is (or is never) these packages. */
 export type MappingRuleModel = {
   __typename?: 'MappingRuleModel';
@@ -340,8 +354,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an API token; the secret is in the answer and never shown again. */
   createApiToken: CreatedApiToken;
+  createMappingRule: MappingRuleModel;
+  /** Removes a rule; true when done. */
+  deleteMappingRule: Scalars['Boolean']['output'];
   /** Revokes one of your API tokens at once. */
   revokeApiToken: ApiToken;
+  updateMappingRule: MappingRuleModel;
 };
 
 
@@ -352,8 +370,24 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationCreateMappingRuleArgs = {
+  input: MappingRuleInput;
+};
+
+
+export type MutationDeleteMappingRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateMappingRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: MappingRuleInput;
 };
 
 /** A package attribute of a channel, grouped over systems. */
