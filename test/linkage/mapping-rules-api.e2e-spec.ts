@@ -21,10 +21,10 @@ describe('curated mapping rules through the GraphQL API', () => {
 
   it('refuses anonymous callers and maintainers, server-side', async () => {
     const anonymous = await graphql(request.agent(t.url), CREATE, { input: FLEX });
-    expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const { agent, csrf } = await demo('maintainer');
     const maintainer = await graphql(agent, CREATE, { input: FLEX }, { 'x-csrf-token': csrf });
-    expect(maintainer.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(maintainer.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect(await query(t, 'SELECT * FROM mapping_rule')).toEqual([]);
   });
 
@@ -35,7 +35,7 @@ describe('curated mapping rules through the GraphQL API', () => {
     const id = created.data.createMappingRule.id;
 
     const duplicate = await graphql(agent, CREATE, { input: FLEX }, { 'x-csrf-token': csrf });
-    expect(duplicate.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/already exists/) });
+    expect(duplicate.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/already exists/) });
 
     const updated = await graphql(
       agent,
@@ -60,6 +60,6 @@ describe('curated mapping rules through the GraphQL API', () => {
   it('refuses a cookie-authenticated change without the CSRF token', async () => {
     const { agent } = await demo('security-team');
     const res = await graphql(agent, CREATE, { input: { ...FLEX, product: 'other' } });
-    expect(res.errors[0].extensions.code).toBe('CSRF_TOKEN_INVALID');
+    expect(res.errors?.[0].extensions.code).toBe('CSRF_TOKEN_INVALID');
   });
 });
