@@ -42,6 +42,7 @@ export interface EvalImportSummary {
 
 const REVISION = /^[0-9a-f]{40}$/;
 const FLUSH_INTERVAL_MS = 200;
+const EARLY_BATCH = 250;
 const HEARTBEAT_INTERVAL_MS = 1000;
 const YIELD_INTERVAL_MS = 2;
 
@@ -255,23 +256,31 @@ export class EvaluationImporter {
           }
           if (derivations.length + errors.length >= batchSize) await flush();
         }
-        // In a mostly unchanged evaluation the few changed lines are also written every
-        // FLUSH_INTERVAL_MS while the writer is idle, so their writing overlaps the reading of the rest.
-        if (writerIdle && Date.now() - lastFlush >= FLUSH_INTERVAL_MS) await flush();
+        // In a mostly unchanged evaluation the few changed lines are also written whenever the
+        // writer is idle and FLUSH_INTERVAL_MS passed or EARLY_BATCH of them wait, so that their
+        // writing starts early and overlaps the reading of the rest.
+        if (writerIdle && (derivations.length >= EARLY_BATCH || Date.now() - lastFlush >= FLUSH_INTERVAL_MS)) await flush();
       }
       await flush();
-      while (queued.length) await queued.shift();
+      // Once every batch is resolved, what the channel will contain is known: its snapshot is
+      // written while the last batches are.
+      await resolving;
       const removedKeys: Buffer[] = [];
       for (let i = 0; i < current.size; i++) {
         if (state[i] === UNSEEN) removedKeys.push(current.keys.subarray(i * LINE_KEY_BYTES, (i + 1) * LINE_KEY_BYTES));
       }
       counts.removed = removedKeys.length;
-      const next = current.nextKeys((i) => state[i] === SAME_LINE, newLines);
+      const snapshotWritten = this.lifecycle.writeSnapshot(channel.name, evaluationId, current.nextKeys((i) => state[i] === SAME_LINE, newLines));
+      try {
+        while (queued.length) await queued.shift();
+      } finally {
+        await snapshotWritten;
+      }
       const logTail = options.logTail?.() ?? null;
       const open = await completion.opening;
       completion.opening = null; // finish() commits or rolls back
-      if (open) await open.finish(removedKeys, { ...counts }, logTail, next);
-      else await this.lifecycle.complete(channel.name, evaluationId, { attrs: closedAttrs, lineKeys: removedKeys }, { ...counts }, logTail, next);
+      if (open) await open.finish(removedKeys, { ...counts }, logTail, snapshotWritten);
+      else await this.lifecycle.complete(channel.name, evaluationId, { attrs: closedAttrs, lineKeys: removedKeys }, { ...counts }, logTail, snapshotWritten);
       await heartbeat.last;
       await this.runs.finish(run.id, runCounts(), revision);
       return { evaluationId, status: 'completed', counts };

@@ -69,7 +69,7 @@ export class EvaluationLifecycle {
    * Makes the evaluation the channel's current one in one statement (so one transaction):
    * attributes that changed (`closed.attrs`) or disappeared (`closed.lineKeys`: keys of the lines
    * that had made them current) stop being current as of the previous completed evaluation, and
-   * the new rows become visible. The channel's snapshot becomes this evaluation's meanwhile.
+   * the new rows become visible. `snapshotWritten`: see writeSnapshot.
    */
   async complete(
     channel: string,
@@ -77,9 +77,9 @@ export class EvaluationLifecycle {
     closed: { attrs: string[]; lineKeys: Buffer[] },
     counts: Record<string, number>,
     logTail: string | null,
-    snapshot: Buffer,
+    snapshotWritten: Promise<boolean>,
   ): Promise<void> {
-    await this.withSnapshot(channel, id, snapshot, counts, () =>
+    await this.withSnapshot(snapshotWritten, counts, () =>
       this.pool.query(
         `WITH prev AS (SELECT max(id) AS id FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2),
          by_attr AS (
@@ -108,8 +108,8 @@ export class EvaluationLifecycle {
         `SELECT max(id) AS prev FROM (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed' AND id <> $2 FOR KEY SHARE) e`,
         [channel, id],
       );
-      return new EvaluationCompletion(client, channel, id, rows[0].prev, (snapshot, counts, finish) =>
-        this.withSnapshot(channel, id, snapshot, counts, finish),
+      return new EvaluationCompletion(client, channel, id, rows[0].prev, (snapshotWritten, counts, finish) =>
+        this.withSnapshot(snapshotWritten, counts, finish),
       );
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -119,22 +119,26 @@ export class EvaluationLifecycle {
   }
 
   /**
-   * Runs `complete` while, on another connection, the channel's snapshot becomes this evaluation's.
+   * Makes `keys` the channel's snapshot, as of evaluation `id` (resolves to whether that worked).
    * The snapshot is only a cache: one not matching the latest completed evaluation is ignored (and
-   * rebuilt), so it may be written before the evaluation completes, and a failure to write it only
-   * costs the next import the rebuilding.
+   * rebuilt), so it may be written before the evaluation completes (while its last batches are
+   * still written), and a failure to write it only costs the next import the rebuilding.
    */
-  private async withSnapshot(channel: string, id: number, snapshot: Buffer, counts: Record<string, number>, complete: () => Promise<unknown>): Promise<void> {
-    const snapshotWritten = this.pool
+  writeSnapshot(channel: string, id: number, keys: Buffer): Promise<boolean> {
+    return this.pool
       .query(
         `INSERT INTO channel_snapshot (channel, evaluation_id, line_keys) VALUES ($1, $2, $3)
          ON CONFLICT (channel) DO UPDATE SET evaluation_id = EXCLUDED.evaluation_id, line_keys = EXCLUDED.line_keys`,
-        [channel, id, snapshot],
+        [channel, id, keys],
       )
       .then(
         () => true,
         () => false,
       );
+  }
+
+  /** Runs `complete`, and once the snapshot is written too, what follows an import. */
+  private async withSnapshot(snapshotWritten: Promise<boolean>, counts: Record<string, number>, complete: () => Promise<unknown>): Promise<void> {
     await complete().finally(() => snapshotWritten);
     // The replaced snapshot is 2 MB of dead TOAST chunks: free them for the next one now rather
     // than whenever autovacuum (if enabled) gets to this small table. Nothing waits for it.
@@ -166,7 +170,7 @@ export class EvaluationCompletion {
     private readonly channel: string,
     private readonly id: number,
     private readonly prev: number | null,
-    private readonly withSnapshot: (snapshot: Buffer, counts: Record<string, number>, finish: () => Promise<unknown>) => Promise<void>,
+    private readonly withSnapshot: (snapshotWritten: Promise<boolean>, counts: Record<string, number>, finish: () => Promise<unknown>) => Promise<void>,
   ) {}
 
   /**
@@ -200,11 +204,11 @@ export class EvaluationCompletion {
   }
 
   /** Closes the rows of attributes that disappeared, completes the evaluation and commits. */
-  async finish(lineKeys: Buffer[], counts: Record<string, number>, logTail: string | null, snapshot: Buffer): Promise<void> {
+  async finish(lineKeys: Buffer[], counts: Record<string, number>, logTail: string | null, snapshotWritten: Promise<boolean>): Promise<void> {
     let committed = false;
     try {
       await this.closing;
-      await this.withSnapshot(snapshot, counts, async () => {
+      await this.withSnapshot(snapshotWritten, counts, async () => {
         await this.client.query(`WITH ${CLOSE_BY_LINE_AND_COMPLETE('$3::int', '$4', '$5', '$6')}`, [this.channel, this.id, this.prev, lineKeys, counts, logTail]);
         await this.client.query('COMMIT');
         committed = true;
