@@ -1,4 +1,5 @@
-import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { batchLoader } from '../../graphql/batch-loader';
 import { CveQueryRepository } from '../../ingestion/graphql/cve-query.repository';
 import { Cve } from '../../ingestion/graphql/cve.model';
 import { MappingRuleModel, Suggestion, SuggestionConnection } from './suggestion.model';
@@ -13,9 +14,16 @@ export class SuggestionsResolver {
     private readonly cves: CveQueryRepository,
   ) {}
 
+  private readonly cveLoaders = new WeakMap<object, (id: string) => Promise<Cve | null>>();
+
   @ResolveField(() => Cve, { nullable: true, complexity: 2 })
-  cve(@Parent() suggestion: Suggestion): Promise<Cve | null> {
-    return this.cves.get(suggestion.cveId);
+  cve(@Parent() suggestion: Suggestion, @Context() context: object): Promise<Cve | null> {
+    let load = this.cveLoaders.get(context);
+    if (!load) {
+      load = batchLoader((ids: string[]) => this.cves.getMany(ids));
+      this.cveLoaders.set(context, load);
+    }
+    return load(suggestion.cveId);
   }
 
   @Query(() => Suggestion, { nullable: true, description: "A CVE's suggestion (there is at most one per CVE)." })

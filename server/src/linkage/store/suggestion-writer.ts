@@ -16,7 +16,7 @@ export interface LinkedCve {
  */
 export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promise<{ suggested: number; withdrawn: number }> {
   const matched = linked.filter((l) => l.match.groups.length > 0);
-  const unmatched = linked.filter((l) => l.match.groups.length === 0).map((l) => l.match.cveId);
+  const unmatched = linked.filter((l) => l.match.groups.length === 0).map((l) => l.match);
   const suggestionRows = matched.map(({ match }) => ({
     cve_id: match.cveId,
     status: match.dismissal ? 'dismissed' : 'pending',
@@ -67,7 +67,7 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
       [JSON.stringify(packageRows)],
     );
   }
-  const withdrawn = unmatched.length === 0 ? 0 : await withdraw(client, linked.filter((l) => l.match.groups.length === 0).map((l) => l.match));
+  const withdrawn = unmatched.length === 0 ? 0 : await withdraw(client, unmatched);
   await client.query(
     `INSERT INTO linkage_state (cve_id, algorithm_version, cve_updated_at, keys)
      SELECT cve_id, algorithm_version, cve_updated_at, keys FROM json_populate_recordset(NULL::linkage_state, $1::json)
