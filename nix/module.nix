@@ -1,11 +1,26 @@
 # NixOS module: services.nixsec
+# (One file past 400 lines on purpose: every variable and credential a unit gets is visible next to
+# the option that sets it.)
 #
 #   imports = [ nixsec.nixosModules.default ];   # flake, or ./nix/module.nix
 #   services.nixsec = {
 #     enable = true;
 #     publicUrl = "https://nixsec.example.org";
 #     workers = 2;
+#     sessionSecretFile = "/run/secrets/nixsec-session";       # required: `openssl rand -hex 32`
+#     github = {
+#       clientId = "Iv1.0123456789abcdef";                      # OAuth app: GitHub login
+#       clientSecretFile = "/run/secrets/nixsec-github-client";
+#       webhookSecretFile = "/run/secrets/nixsec-github-webhook";
+#       tokenFile = "/run/secrets/nixsec-github-token";         # or app = { id; privateKeyFile; installationId; }
+#     };
+#     adminGithubIds = [ 1234567 ];
 #   };
+#
+# Secrets: every `*File` option names a file that systemd reads as root when a unit starts
+# (LoadCredential=) and hands to the unit in its credentials directory; nixsec reads it through the
+# matching `<NAME>_FILE=%d/<credential>` variable. Neither the secret nor a copy of the file enters
+# the Nix store, the unit files or `systemctl show`.
 #
 # Units:
 #   nixsec-migrate.service    oneshot `nixsec migrate`, ordered before everything below
@@ -56,10 +71,107 @@ let
     # PostgreSQL role `nixsec` (node-postgres takes the user name from $USER, set by systemd).
     DATABASE_URL = "postgresql:///nixsec?host=/run/postgresql";
   }
-  // optionalAttrs (cfg.database.urlFile != null) {
-    # %d is the credentials directory of the unit (systemd LoadCredential=).
-    DATABASE_URL_FILE = "%d/database-url";
+  // {
+    GITHUB_URL = cfg.github.url;
+    GITHUB_API_URL = cfg.github.apiUrl;
+    NIXSEC_SECURITY_TEAM = cfg.securityTeam;
+    NIXSEC_TRUST_PROXY = cfg.trustProxy;
+  }
+  // optionalAttrs (cfg.github.clientId != null) { GITHUB_CLIENT_ID = cfg.github.clientId; }
+  // optionalAttrs (cfg.github.app.id != null) { GITHUB_APP_ID = cfg.github.app.id; }
+  // optionalAttrs (cfg.github.app.installationId != null) {
+    GITHUB_APP_INSTALLATION_ID = cfg.github.app.installationId;
+  }
+  // optionalAttrs (cfg.adminGithubIds != [ ]) {
+    NIXSEC_ADMIN_GITHUB_IDS = lib.concatMapStringsSep "," toString cfg.adminGithubIds;
+  }
+  # %d is the credentials directory of the unit (systemd LoadCredential=).
+  // lib.mapAttrs' (credential: secret: lib.nameValuePair "${secret.variable}_FILE" "%d/${credential}") secrets;
+
+  # Every secret the server reads, by credential name: the option holding its file and the variable
+  # (config.schema.ts SECRET_VARIABLES) whose `_FILE` form points at the credential. Each unit gets
+  # all of them: they all run as the same user, and every process validates the whole configuration
+  # (a worker with GITHUB_CLIENT_ID but no secret would refuse to start).
+  secretOptions = {
+    database-url = {
+      file = cfg.database.urlFile;
+      variable = "DATABASE_URL";
+      option = "database.urlFile";
+    };
+    session-secret = {
+      file = cfg.sessionSecretFile;
+      variable = "SESSION_SECRET";
+      option = "sessionSecretFile";
+    };
+    github-client-secret = {
+      file = cfg.github.clientSecretFile;
+      variable = "GITHUB_CLIENT_SECRET";
+      option = "github.clientSecretFile";
+    };
+    github-webhook-secret = {
+      file = cfg.github.webhookSecretFile;
+      variable = "GITHUB_WEBHOOK_SECRET";
+      option = "github.webhookSecretFile";
+    };
+    github-token = {
+      file = cfg.github.tokenFile;
+      variable = "GITHUB_TOKEN";
+      option = "github.tokenFile";
+    };
+    github-app-private-key = {
+      file = cfg.github.app.privateKeyFile;
+      variable = "GITHUB_APP_PRIVATE_KEY";
+      option = "github.app.privateKeyFile";
+    };
   };
+  secrets = lib.filterAttrs (_: secret: secret.file != null) secretOptions;
+
+  # services.nixsec.environment must not carry a secret's value: it would end up in the Nix store.
+  # (DATABASE_URL may: a URL without a password, e.g. for certificate authentication, is no secret.)
+  # Nor the `_FILE` variable of a secret that has an option, so there is one way to set each.
+  misplacedSecrets =
+    lib.filter (name: builtins.hasAttr name cfg.environment) [
+      "SESSION_SECRET"
+      "GITHUB_CLIENT_SECRET"
+      "GITHUB_WEBHOOK_SECRET"
+      "GITHUB_TOKEN"
+      "GITHUB_APP_PRIVATE_KEY"
+      "NVD_API_KEY"
+    ]
+    ++ lib.concatLists (
+      lib.mapAttrsToList (
+        _: secret:
+        optional (
+          secret.variable != "DATABASE_URL" && builtins.hasAttr "${secret.variable}_FILE" cfg.environment
+        ) "${secret.variable}_FILE (use services.nixsec.${secret.option})"
+      ) secretOptions
+    );
+
+  # `toString`, not interpolation: interpolating a path literal (`./secret`) would copy the file
+  # into the world-readable Nix store.
+  secretPath = file: toString file;
+  secretsInStore = lib.filterAttrs (_: secret: lib.hasPrefix "${builtins.storeDir}/" (secretPath secret.file)) secrets;
+
+  githubAppSettings = [
+    cfg.github.app.id
+    cfg.github.app.privateKeyFile
+    cfg.github.app.installationId
+  ];
+
+  secretFileOption =
+    { description, example }:
+    mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      inherit example;
+      description = ''
+        ${description}
+
+        Give an absolute path as a string (`"/run/secrets/…"`): the file stays outside the Nix
+        store, readable by root only; systemd hands it to the units as a credential
+        (LoadCredential).
+      '';
+    };
 
   environmentFor =
     extra: lib.mapAttrs (_: toEnvValue) (baseEnvironment // extra // cfg.environment);
@@ -75,7 +187,7 @@ let
     StateDirectoryMode = "0750";
     WorkingDirectory = stateDir;
     UMask = "0077";
-    LoadCredential = optional (cfg.database.urlFile != null) "database-url:${cfg.database.urlFile}";
+    LoadCredential = lib.mapAttrsToList (credential: secret: "${credential}:${secretPath secret.file}") secrets;
 
     NoNewPrivileges = true;
     PrivateTmp = true;
@@ -195,6 +307,130 @@ in
       '';
     };
 
+    sessionSecretFile = mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      example = "/run/secrets/nixsec-session-secret";
+      description = ''
+        File holding the key that signs session cookies (SESSION_SECRET, at least 32 characters,
+        e.g. `openssl rand -hex 32`). Required: nixsec refuses to start in production without it.
+        Changing it logs everybody out. Give an absolute path as a string: the file stays outside
+        the Nix store and reaches the units as a systemd credential (LoadCredential).
+      '';
+    };
+
+    github = {
+      url = mkOption {
+        type = types.str;
+        default = "https://github.com";
+        example = "https://ghe.example.org";
+        description = "Base URL of GitHub for the OAuth login pages (GITHUB_URL).";
+      };
+
+      apiUrl = mkOption {
+        type = types.str;
+        default = "https://api.github.com";
+        example = "https://ghe.example.org/api/v3";
+        description = ''
+          GitHub REST API base URL (GITHUB_API_URL), used by the GitHub client and at login
+          (`/user`, team membership). GitHub Enterprise Server: `https://HOST/api/v3`.
+        '';
+      };
+
+      clientId = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        example = "Iv1.0123456789abcdef";
+        description = ''
+          Client ID of the GitHub OAuth app (GITHUB_CLIENT_ID) that users log in with; its
+          authorization callback URL is `<publicUrl>/auth/github/callback`. Requires
+          {option}`services.nixsec.github.clientSecretFile`. Without both, nobody can log in
+          (the demo login never exists in production).
+        '';
+      };
+
+      clientSecretFile = secretFileOption {
+        description = "File holding the client secret of the GitHub OAuth app (GITHUB_CLIENT_SECRET).";
+        example = "/run/secrets/nixsec-github-client-secret";
+      };
+
+      webhookSecretFile = secretFileOption {
+        description = ''
+          File holding the secret entered in the GitHub webhook settings (GITHUB_WEBHOOK_SECRET);
+          payload URL `<publicUrl>/webhooks/github`, content type `application/json`. Without it,
+          POST /webhooks/github answers 503.
+        '';
+        example = "/run/secrets/nixsec-github-webhook-secret";
+      };
+
+      tokenFile = secretFileOption {
+        description = ''
+          File holding a GitHub token (GITHUB_TOKEN: `ghp_…` or `github_pat_…`) for the server's
+          own API calls (team membership refreshes, issues, pull requests). Alternative:
+          {option}`services.nixsec.github.app`. Without either, GitHub allows 60 requests an
+          hour and security-team membership is only checked at login.
+        '';
+        example = "/run/secrets/nixsec-github-token";
+      };
+
+      app = {
+        id = mkOption {
+          type = types.nullOr types.ints.positive;
+          default = null;
+          example = 123456;
+          description = "App ID of the GitHub App the server acts as (GITHUB_APP_ID); instead of a token.";
+        };
+
+        privateKeyFile = secretFileOption {
+          description = "PEM private key generated in the GitHub App settings (GITHUB_APP_PRIVATE_KEY).";
+          example = "/run/secrets/nixsec-github-app.pem";
+        };
+
+        installationId = mkOption {
+          type = types.nullOr types.ints.positive;
+          default = null;
+          example = 45678901;
+          description = "Installation of the GitHub App on the organisation (GITHUB_APP_INSTALLATION_ID).";
+        };
+      };
+    };
+
+    securityTeam = mkOption {
+      type = types.strMatching "[A-Za-z0-9-]+/[A-Za-z0-9._-]+";
+      default = "NixOS/security";
+      description = ''
+        GitHub team (`ORG/TEAM-SLUG`, NIXSEC_SECURITY_TEAM) whose members get the security-team
+        role: triage, edit, publish.
+      '';
+    };
+
+    adminGithubIds = mkOption {
+      type = types.listOf types.ints.positive;
+      default = [ ];
+      example = [ 1234567 ];
+      description = ''
+        Numeric GitHub user ids (not logins, which can be renamed) with the admin role
+        (NIXSEC_ADMIN_GITHUB_IDS): ingestion controls, curated mappings, builders, tokens,
+        webhook deliveries. `curl https://api.github.com/users/LOGIN` shows the id.
+      '';
+    };
+
+    trustProxy = mkOption {
+      type = types.oneOf [
+        types.bool
+        types.ints.unsigned
+        types.str
+      ];
+      default = "loopback";
+      example = "loopback, 10.0.0.0/8";
+      description = ''
+        Reverse proxies allowed to tell nixsec the client address and that the connection was
+        HTTPS through X-Forwarded-For/-Proto (NIXSEC_TRUST_PROXY): true, false, a hop count, or
+        addresses/subnets such as the default `loopback` (a proxy on this machine). Client
+        addresses drive the per-IP rate limits; HTTPS makes session cookies Secure.
+      '';
+    };
+
     environment = mkOption {
       type = types.attrsOf (
         types.oneOf [
@@ -214,8 +450,11 @@ in
       description = ''
         Extra environment variables for every nixsec process; they override the values this
         module sets. Among those the server reads: LOG_LEVEL, DATABASE_POOL_SIZE,
-        GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_COMPLEXITY. Values end up in the Nix store: put secrets
-        in files (see {option}`services.nixsec.database.urlFile`), not here.
+        GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_COMPLEXITY, NIXSEC_ROLE_TTL_MINUTES,
+        NIXSEC_RATE_LIMIT_PER_IP, NIXSEC_RATE_LIMIT_PER_TOKEN, NIXSEC_WEBHOOK_RETENTION_DAYS.
+        Values end up in the Nix store: secrets go in files through the `*File` options
+        ({option}`services.nixsec.sessionSecretFile`, {option}`services.nixsec.github.tokenFile`,
+        …), never here; an assertion refuses the secret variables.
       '';
     };
 
@@ -257,6 +496,54 @@ in
           '';
         }
         {
+          assertion = cfg.sessionSecretFile != null;
+          message = ''
+            services.nixsec.sessionSecretFile is not set: nixsec refuses to start in production without
+            a session secret (SESSION_SECRET). Create a file readable by root only, e.g.
+            `openssl rand -hex 32 > /run/secrets/nixsec-session-secret`, and set
+            services.nixsec.sessionSecretFile = "/run/secrets/nixsec-session-secret";
+          '';
+        }
+        {
+          assertion = (cfg.github.clientId == null) == (cfg.github.clientSecretFile == null);
+          message = ''
+            services.nixsec.github: set both clientId and clientSecretFile (the GitHub OAuth app
+            users log in with), or neither; nixsec refuses to start with half of them.
+          '';
+        }
+        {
+          assertion = builtins.all (v: v == null) githubAppSettings || builtins.all (v: v != null) githubAppSettings;
+          message = ''
+            services.nixsec.github.app: a GitHub App needs all of id, privateKeyFile and
+            installationId.
+          '';
+        }
+        {
+          assertion = cfg.github.tokenFile == null || builtins.all (v: v == null) githubAppSettings;
+          message = ''
+            services.nixsec.github: set either tokenFile or app (a GitHub App), not both.
+          '';
+        }
+        {
+          assertion = secretsInStore == { };
+          message = ''
+            services.nixsec: ${lib.concatStringsSep ", " (lib.mapAttrsToList (_: s: toString s.file) secretsInStore)}
+            ${if lib.length (lib.attrNames secretsInStore) == 1 then "is" else "are"} in the Nix store, which every
+            user can read. Keep secrets outside it and give their absolute paths as strings
+            ("/run/secrets/…", not ./secret).
+          '';
+        }
+        {
+          assertion = misplacedSecrets == [ ];
+          message = ''
+            services.nixsec.environment: remove ${lib.concatStringsSep ", " misplacedSecrets}. Values
+            in `environment` are written to the Nix store, which every user can read: give secrets
+            as files through the `*File` options (sessionSecretFile, github.clientSecretFile,
+            github.webhookSecretFile, github.tokenFile, github.app.privateKeyFile), which pass
+            them to the units as systemd credentials, or NVD_API_KEY_FILE for the NVD key.
+          '';
+        }
+        {
           assertion = !(cfg.environment ? NIXSEC_RUN_JOBS);
           message = ''
             services.nixsec: NIXSEC_RUN_JOBS is derived from services.nixsec.workers; set
@@ -267,7 +554,9 @@ in
 
       warnings =
         optional (cfg.openFirewall && builtins.elem cfg.host [ "127.0.0.1" "::1" "localhost" ])
-          "services.nixsec.openFirewall opens port ${toString cfg.port}, but nixsec only listens on ${cfg.host}; set services.nixsec.host as well.";
+          "services.nixsec.openFirewall opens port ${toString cfg.port}, but nixsec only listens on ${cfg.host}; set services.nixsec.host as well."
+        ++ optional (cfg.github.clientId != null && cfg.publicUrl == null)
+          "services.nixsec.github.clientId is set without services.nixsec.publicUrl: the OAuth callback URL is then derived from each request's Host header; set publicUrl to the address registered in the GitHub OAuth app.";
 
       users.users.${user} = {
         isSystemUser = true;

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { FakeGithubOAuth, startFakeGithubOAuth } from '../../server/src/auth/__tests__/fake-github-oauth';
+import { signWebhookBody } from '../../server/src/github/webhooks/webhook-signature';
 import { createTestDatabase, TestDatabase } from '../../server/src/testing/test-database';
 import { tripToGithub } from './support';
 
@@ -26,6 +27,7 @@ describe('secrets stay out of the logs', () => {
   let child: ChildProcess;
   let output = '';
   const sessionSecret = `session-${'9'.repeat(40)}`;
+  const webhookSecret = 'whsec-logs-4c1d9e7a2b';
 
   beforeAll(async () => {
     fake = await startFakeGithubOAuth({ users: [{ login: 'lena', id: 9101 }], teamMembers: ['lena'] });
@@ -33,6 +35,7 @@ describe('secrets stay out of the logs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nixsec-secrets-'));
     fs.writeFileSync(path.join(dir, 'client-secret'), fake.clientSecret);
     fs.writeFileSync(path.join(dir, 'session-secret'), sessionSecret);
+    fs.writeFileSync(path.join(dir, 'webhook-secret'), webhookSecret);
     const port = await freePort();
     child = spawn(process.execPath, [MAIN, 'serve'], {
       env: {
@@ -50,6 +53,7 @@ describe('secrets stay out of the logs', () => {
         GITHUB_CLIENT_SECRET_FILE: path.join(dir, 'client-secret'),
         GITHUB_TOKEN: fake.serverToken,
         SESSION_SECRET_FILE: path.join(dir, 'session-secret'),
+        GITHUB_WEBHOOK_SECRET_FILE: path.join(dir, 'webhook-secret'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -73,11 +77,15 @@ describe('secrets stay out of the logs', () => {
     await fake?.close();
   });
 
-  it('logs requests without the client secret, OAuth tokens or codes, cookies, CSRF tokens or API tokens', async () => {
+  it('logs requests without the client secret, OAuth tokens, codes or states, cookies, CSRF tokens, API tokens or webhook signatures', async () => {
     const url = (globalThis as { serveUrl?: string }).serveUrl!;
     const agent = request.agent(url);
+    // The state travels in our redirect to GitHub (Location) and back in GitHub's redirect to the callback.
     const callback = await tripToGithub(agent, fake, 'lena');
-    const code = new URLSearchParams(callback.split('?')[1]).get('code')!;
+    const params = new URLSearchParams(callback.split('?')[1]);
+    const code = params.get('code')!;
+    const state = params.get('state')!;
+    expect(state.length).toBeGreaterThanOrEqual(16);
     const done = await agent.get(callback).expect(303);
     const cookies = (done.headers['set-cookie'] as unknown as string[]).map((c) => decodeURIComponent(c.split(';')[0].split('=')[1]));
     const me = await agent.get('/auth/me').expect(200);
@@ -93,14 +101,33 @@ describe('secrets stay out of the logs', () => {
     await request(url).post('/graphql').set('Authorization', `Bearer ${secret}`).send({ query: '{ me { login } }' }).expect(200);
     await request(url).post('/graphql').set('Authorization', 'Bearer nixsec_wrong-token-value').send({ query: '{ me { login } }' }).expect(401);
     await request(url).get(`/auth/github/callback?code=${code}&state=forged`).expect(303);
+    // A refusal at GitHub comes back with an error and the state; the error may be logged.
+    await request(url).get(`/auth/github/callback?error=access_denied&state=${state}`).expect(303);
+    const body = JSON.stringify({ action: 'ping', zen: 'Keep it logically awesome.' });
+    const signature = signWebhookBody(webhookSecret, body);
+    await request(url)
+      .post('/webhooks/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', 'ping')
+      .set('X-GitHub-Delivery', 'b1f4e0c2-logs')
+      .set('X-Hub-Signature-256', signature)
+      .send(body)
+      .expect(200);
     await new Promise((r) => setTimeout(r, 300));
 
     expect(output).toMatch(/"url":"\/graphql"|"path":"\/graphql"/);
+    // The callback's query is logged, with its values redacted; so is the authorize URL in Location.
+    expect(output).toContain('"path":"/auth/github/callback","query":"?code=[redacted]&state=[redacted]"');
+    expect(output).toContain('"query":"?error=access_denied&state=[redacted]"');
+    expect(output).toMatch(/"location":"[^"]*\/login\/oauth\/authorize\?[^"]*state=\[redacted\]/);
     const secrets = {
       clientSecret: fake.clientSecret,
       sessionSecret,
       code,
+      state,
       csrf,
+      webhookSecret,
+      webhookSignature: signature.replace('sha256=', ''),
       apiToken: secret,
       wrongToken: 'nixsec_wrong-token-value',
       ...Object.fromEntries(cookies.map((c, i) => [`cookie${i}`, c])),

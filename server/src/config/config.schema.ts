@@ -69,6 +69,10 @@ export const configSchema = z.object({
   NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   NIXSEC_EVALUATIONS_KEEP: positiveInt(1000).default(5),
   NIXSEC_LINKAGE_CRON: cron.default('*/5 * * * *'),
+  // Advisories (issue 7): where published advisories become GitHub issues.
+  NIXSEC_ADVISORY_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected OWNER/REPO, e.g. NixOS/nixpkgs').default('NixOS/nixpkgs'),
+  NIXSEC_ADVISORY_LABELS: z.string().default('1.severity: security'),
+  NIXSEC_ADVISORY_PING_MAINTAINERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   // Auth (issue 6). GitHub OAuth is configured when both the client id and secret are set.
   GITHUB_URL: z.string().url('expected the base URL of GitHub (for /login/oauth/…), e.g. https://github.com').default('https://github.com'),
   // GITHUB_API_URL (below, with the GitHub client's settings) is also where login reads /user and team memberships.
@@ -100,6 +104,15 @@ export const configSchema = z.object({
     .optional(),
   GITHUB_APP_INSTALLATION_ID: positiveInt(Number.MAX_SAFE_INTEGER).optional(),
   GITHUB_WEBHOOK_SECRET: z.string().min(8, 'expected the webhook secret entered in the GitHub webhook settings (8 characters or more)').optional(),
+  // Replays are recognised only while their delivery row exists, and GitHub redelivers deliveries up
+  // to 3 days old: keeping less than a week would let a redelivered success run twice.
+  NIXSEC_WEBHOOK_RETENTION_DAYS: z.coerce
+    .number({ invalid_type_error: 'expected a number of days between 7 and 3650' })
+    .int('expected a number of days between 7 and 3650')
+    .min(7, 'expected a number of days between 7 and 3650 (at least a week: replays are recognised only while their record is kept)')
+    .max(3650, 'expected a number of days between 7 and 3650')
+    .default(30),
+  NIXSEC_WEBHOOK_PRUNE_CRON: cron.default('40 2 * * *'),
 }).superRefine(checkGithubCredentials);
 
 export type AppConfigValues = z.infer<typeof configSchema>;

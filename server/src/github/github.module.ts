@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { githubClientFromConfig } from './client/github-client.config';
 import { GithubClient } from './client/github-client';
+import { WebhookDeliveriesResolver } from './graphql/webhook-deliveries.resolver';
+import { PruneWebhookDeliveriesJob } from './jobs/prune-webhook-deliveries.job';
 import { GithubWebhookRegistry } from './webhooks/github-webhook.registry';
 import { GithubWebhooksController } from './webhooks/github-webhooks.controller';
 import { GithubWebhooksService } from './webhooks/github-webhooks.service';
@@ -9,7 +11,8 @@ import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repositor
 
 /**
  * GitHub: the REST client (GithubClient) and the webhook receiver (POST /webhooks/github), whose
- * events other modules subscribe to through GithubWebhookRegistry.onEvent (issue 6).
+ * events other modules subscribe to through GithubWebhookRegistry.onEvent (issue 6); admins list the
+ * recorded deliveries (GraphQL webhookDeliveries), pruned daily to NIXSEC_WEBHOOK_RETENTION_DAYS.
  */
 @Module({
   providers: [
@@ -17,6 +20,8 @@ import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repositor
     GithubWebhookRegistry,
     GithubWebhooksService,
     WebhookDeliveryRepository,
+    WebhookDeliveriesResolver,
+    PruneWebhookDeliveriesJob,
   ],
   controllers: [GithubWebhooksController],
   exports: [GithubClient, GithubWebhookRegistry],

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { redactUrl } from './redact-url';
 
 /** Header and field paths whose values must never reach a log line. */
 export const REDACTED_PATHS = [
@@ -35,12 +36,24 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
             return id;
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },
-          // Query strings can carry OAuth codes and tokens: log the path only.
+          // URLs carry OAuth codes and states (GitHub's redirect to /auth/github/callback, our redirect
+          // to GitHub's authorize page in Location): query values are logged redacted (redact-url.ts).
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              path: req.url.split('?')[0],
+            req: (req: { id: string; method: string; url: string }) => {
+              const question = req.url.indexOf('?');
+              return {
+                id: req.id,
+                method: req.method,
+                path: question === -1 ? req.url : req.url.slice(0, question),
+                ...(question === -1 ? {} : { query: redactUrl(req.url.slice(question)) }),
+              };
+            },
+            res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({
+              statusCode: res.statusCode,
+              headers: res.headers && {
+                ...res.headers,
+                ...('location' in res.headers ? { location: redactUrl(res.headers.location) } : {}),
+              },
             }),
           },
         },

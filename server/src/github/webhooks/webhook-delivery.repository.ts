@@ -27,6 +27,8 @@ export interface WebhookDelivery extends DeliveryFacts {
 // redeliver it, so it must not block the redelivery forever.
 const STALE_PROCESSING = '10 minutes';
 const MAX_ERROR_LENGTH = 4000;
+// Old rows go in slices so that pruning a long backlog never holds one huge transaction.
+const PRUNE_BATCH = 5000;
 
 const COLUMNS = `id::text, delivery_id AS "deliveryId", event, action, repository, sender, received_at AS "receivedAt",
   finished_at AS "finishedAt", signature_ok AS "signatureOk", outcome, error, payload_bytes AS "payloadBytes"`;
@@ -90,6 +92,34 @@ export class WebhookDeliveryRepository {
       [first, deliveryId ?? null],
     );
     return rows;
+  }
+
+  /**
+   * A page of deliveries, newest first (by id: the order they arrived in), optionally of one event
+   * (`ping`, `pull_request`, …); `afterId` is the last id of the previous page.
+   */
+  async page(first: number, afterId: string | null, event: string | null): Promise<{ rows: WebhookDelivery[]; hasNext: boolean }> {
+    const { rows } = await this.pool.query(
+      `SELECT ${COLUMNS} FROM github_webhook_delivery
+        WHERE ($2::bigint IS NULL OR id < $2) AND ($3::text IS NULL OR event = $3)
+        ORDER BY id DESC LIMIT $1`,
+      [first + 1, afterId, event],
+    );
+    return { rows: rows.slice(0, first), hasNext: rows.length > first };
+  }
+
+  /** Deletes deliveries received more than `days` days ago; returns how many. */
+  async pruneOlderThan(days: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const { rowCount } = await this.pool.query(
+        `DELETE FROM github_webhook_delivery WHERE id IN (
+           SELECT id FROM github_webhook_delivery WHERE received_at < now() - make_interval(days => $1) LIMIT $2)`,
+        [days, PRUNE_BATCH],
+      );
+      deleted += rowCount ?? 0;
+      if ((rowCount ?? 0) < PRUNE_BATCH) return deleted;
+    }
   }
 
   private values(facts: DeliveryFacts): unknown[] {
