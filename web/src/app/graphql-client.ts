@@ -4,6 +4,17 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 
 const UNREACHABLE = `Cannot reach the nixsec API at ${GRAPHQL_ENDPOINT} — is the server running?`;
 
+/**
+ * The session's CSRF token (GET /auth/me), set by the auth store while the user is logged in with
+ * the session cookie. The server refuses cookie-authenticated mutations without it; sending it on
+ * queries too keeps one code path.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 /** A failed request, with a message that can be shown to the user as it is. */
 export class GraphQLRequestError extends Error {
   override name = 'GraphQLRequestError';
@@ -28,7 +39,12 @@ export async function executeGraphQL<TResult, TVariables>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {

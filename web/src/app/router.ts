@@ -1,10 +1,14 @@
 import { nextTick } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
+import type { Requirement } from '../features/auth/roles';
+import { useAuthStore } from '../stores/auth';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Shown in the browser tab, before " · nixsec". */
     title: string;
+    /** Who may open the page; anonymous users are sent to /login and brought back afterwards. */
+    requires?: Requirement;
   }
 }
 
@@ -31,12 +35,39 @@ export const router = createRouter({
       meta: { title: 'CVE' },
     },
     {
+      path: '/rules',
+      name: 'mapping-rules',
+      component: () => import('../features/mapping-rules/MappingRulesPage.vue'),
+      meta: { title: 'Mapping rules' },
+    },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('../features/auth/LoginPage.vue'),
+      meta: { title: 'Log in' },
+    },
+    {
+      path: '/settings/tokens',
+      name: 'api-tokens',
+      component: () => import('../features/api-tokens/ApiTokensPage.vue'),
+      meta: { title: 'API tokens', requires: 'authenticated' },
+    },
+    {
       path: '/:unknownPath(.*)*',
       name: 'not-found',
       component: () => import('../features/not-found/NotFoundPage.vue'),
       meta: { title: 'Page not found' },
     },
   ],
+});
+
+router.beforeEach(async (to) => {
+  if (!to.meta.requires) return true;
+  const auth = useAuthStore();
+  await auth.ready();
+  if (!auth.user) return { name: 'login', query: { returnTo: to.fullPath } };
+  // A logged-in user without the role sees the page's own explanation; the server refuses anyway.
+  return true;
 });
 
 router.afterEach((to, from) => {
