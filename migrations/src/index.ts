@@ -6,5 +6,6 @@ import { ChannelSnapshot1732406700000 } from './1732406700000-channel-snapshot';
 import { Linkage1732406800000 } from './1732406800000-linkage';
 import { GithubWebhooks1732406900000 } from './1732406900000-github-webhooks';
 import { Auth1732407000000 } from './1732407000000-auth';
+import { Advisories1732407200000 } from './1732407200000-advisories';
 
-export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000];
+export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000, Advisories1732407200000];

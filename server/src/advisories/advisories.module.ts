@@ -1,5 +1,34 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GithubModule } from '../github/github.module';
+import { CveQueryRepository } from '../ingestion/graphql/cve-query.repository';
+import { AdvisoryErrorFilter } from './advisory.error';
+import { CommentService } from './comments/comment.service';
+import { DraftService } from './drafts/draft.service';
+import { AdvisoriesResolver } from './graphql/advisories.resolver';
+import { AdvisoryMutationsResolver } from './graphql/advisory-mutations.resolver';
+import { AdvisoryQueryRepository } from './graphql/advisory-query.repository';
+import { IssueWebhooks } from './publish/issue-webhooks';
+import { PublishService } from './publish/publish.service';
+import { TriageService } from './triage/triage.service';
+import { UndoService } from './undo/undo.service';
 
-/** Triage queue, drafts, published advisories, activity log, notifications (issue 7). */
-@Module({})
+/** Triage queue decisions, drafts, published advisories (GitHub issues), activity, undo, comments (issue 7). */
+@Module({
+  imports: [GithubModule],
+  providers: [
+    CveQueryRepository,
+    TriageService,
+    DraftService,
+    PublishService,
+    UndoService,
+    CommentService,
+    AdvisoryQueryRepository,
+    AdvisoriesResolver,
+    AdvisoryMutationsResolver,
+    IssueWebhooks,
+    { provide: APP_FILTER, useClass: AdvisoryErrorFilter },
+  ],
+  exports: [TriageService, DraftService, PublishService, AdvisoryQueryRepository],
+})
 export class AdvisoriesModule {}

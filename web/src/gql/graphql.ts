@@ -20,6 +20,115 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** One entry of the activity log. */
+export type ActivityEntryModel = {
+  __typename?: 'ActivityEntryModel';
+  action: Scalars['String']['output'];
+  /** GitHub handle, token:<id>, github:<handle> for webhook effects, or nixsec. */
+  actor: Scalars['String']['output'];
+  /** State after, as JSON. */
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** State before, as JSON. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** Other details, as JSON. */
+  details: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  subjectId: Scalars['String']['output'];
+  subjectType: Scalars['String']['output'];
+};
+
+/** A vulnerability advisory: a draft, or published as a GitHub issue, or archived when that issue was closed. */
+export type Advisory = {
+  __typename?: 'Advisory';
+  activity: Array<ActivityEntryModel>;
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  channels: Array<AdvisoryChannelModel>;
+  comments: Array<CommentModel>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  cveIds: Array<Scalars['String']['output']>;
+  cves: Array<Cve>;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issueNumber?: Maybe<Scalars['Int']['output']>;
+  issueUrl?: Maybe<Scalars['String']['output']>;
+  maintainers: Array<AdvisoryMaintainerModel>;
+  notes: Scalars['String']['output'];
+  packages: Array<AdvisoryPackageModel>;
+  /** NIXPKGS-YYYY-NNNN, assigned at publish. */
+  publicId?: Maybe<Scalars['String']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  references: Array<Scalars['String']['output']>;
+  repository?: Maybe<Scalars['String']['output']>;
+  /** none, low, medium, high or critical; null: from CVSS */
+  severityOverride?: Maybe<Scalars['String']['output']>;
+  /** draft, published or archived */
+  state: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Send it back with every edit: an edit made on an older version is refused (CONFLICT). */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A vulnerability advisory: a draft, or published as a GitHub issue, or archived when that issue was closed. */
+export type AdvisoryActivityArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+export type AdvisoryChannelModel = {
+  __typename?: 'AdvisoryChannelModel';
+  channel: Scalars['String']['output'];
+  /** affected, fixed, not-affected or unknown */
+  status: Scalars['String']['output'];
+};
+
+export type AdvisoryConnection = {
+  __typename?: 'AdvisoryConnection';
+  edges: Array<AdvisoryEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type AdvisoryEdge = {
+  __typename?: 'AdvisoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Advisory;
+};
+
+/** Fields to change; absent fields stay as they are. */
+export type AdvisoryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  references?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** none, low, medium, high, critical; "" clears the override */
+  severityOverride?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AdvisoryMaintainerModel = {
+  __typename?: 'AdvisoryMaintainerModel';
+  githubId: Scalars['Int']['output'];
+  /** The handle when it was added; re-resolved from githubId at publish. */
+  login: Scalars['String']['output'];
+  /** Mentioned (@handle) in the GitHub issue. */
+  ping: Scalars['Boolean']['output'];
+  /** package (maintains one of the packages) or manual */
+  source: Scalars['String']['output'];
+};
+
+/** A package an advisory names, with the versions each channel ships and their verdicts. */
+export type AdvisoryPackageModel = {
+  __typename?: 'AdvisoryPackageModel';
+  /** The attribute users know it by. */
+  attr: Scalars['String']['output'];
+  attrs: Array<Scalars['String']['output']>;
+  links: Array<PackageLink>;
+  /** suggestion (from the matcher) or manual (added by the team) */
+  source: Scalars['String']['output'];
+};
+
 /** An API token of yours. Its secret is shown only once, when it is created. */
 export type ApiToken = {
   __typename?: 'ApiToken';
@@ -51,6 +160,14 @@ export type Channel = {
   tracked: Scalars['Boolean']['output'];
   /** nixos, nixos-small, nixpkgs or nixpkgs-darwin */
   variant: Scalars['String']['output'];
+};
+
+export type CommentModel = {
+  __typename?: 'CommentModel';
+  author: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
 };
 
 /** A candidate that was considered and not suggested. */
@@ -352,14 +469,73 @@ export type MatchReason = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts suggestions into a new draft, or into the draft intoAdvisoryId (several CVEs in one advisory). */
+  acceptSuggestions: Advisory;
+  /** Adds a maintainer to ping by GitHub handle (checked on GitHub). */
+  addAdvisoryMaintainer: Advisory;
+  /** Adds a package by attribute (one that a tracked channel ships); its maintainers are added to ping. */
+  addAdvisoryPackage: Advisory;
+  /** Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment id. */
+  addComment: Scalars['ID']['output'];
   /** Creates an API token; the secret is in the answer and never shown again. */
   createApiToken: CreatedApiToken;
   createMappingRule: MappingRuleModel;
   /** Removes a rule; true when done. */
   deleteMappingRule: Scalars['Boolean']['output'];
+  /** Discards a draft; its suggestions go back to the queue. */
+  discardDraft: Scalars['Boolean']['output'];
+  /** Dismisses pending suggestions with one reason (not-for-us, not-affected, duplicate, wont-fix, other + comment). */
+  dismissSuggestions: TriageResult;
+  /** Merges other drafts into this one (their CVEs, packages and maintainers); the others disappear. */
+  mergeAdvisories: Advisory;
+  /** Publishes a draft as a GitHub issue. Safe to retry: never creates a second issue. */
+  publishAdvisory: Advisory;
+  removeAdvisoryMaintainer: Advisory;
+  removeAdvisoryPackage: Advisory;
+  /** Puts dismissed suggestions back in the queue. */
+  restoreSuggestions: TriageResult;
   /** Revokes one of your API tokens at once. */
   revokeApiToken: ApiToken;
+  /** Sets one channel to affected, fixed, not-affected or unknown. */
+  setAdvisoryChannelStatus: Advisory;
+  /** Whether the GitHub issue mentions (pings) this maintainer. */
+  setAdvisoryMaintainerPing: Advisory;
+  /** Moves one CVE out of a draft into a new draft, which is returned. */
+  splitAdvisory: Advisory;
+  /** Rewrites a published advisory's GitHub issue from its current content. */
+  syncAdvisoryIssue: Advisory;
+  /** Undoes your last triage decision or draft edit, within 30 seconds. */
+  undoLastAction: UndoResultModel;
+  updateAdvisory: Advisory;
   updateMappingRule: MappingRuleModel;
+};
+
+
+export type MutationAcceptSuggestionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  intoAdvisoryId?: InputMaybe<Scalars['ID']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationAddAdvisoryMaintainerArgs = {
+  id: Scalars['ID']['input'];
+  login: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationAddAdvisoryPackageArgs = {
+  attr: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationAddCommentArgs = {
+  body: Scalars['String']['input'];
+  subjectId: Scalars['ID']['input'];
+  subjectType: Scalars['String']['input'];
 };
 
 
@@ -380,8 +556,88 @@ export type MutationDeleteMappingRuleArgs = {
 };
 
 
+export type MutationDiscardDraftArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationDismissSuggestionsArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  ids: Array<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationMergeAdvisoriesArgs = {
+  id: Scalars['ID']['input'];
+  otherIds: Array<Scalars['ID']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationPublishAdvisoryArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRemoveAdvisoryMaintainerArgs = {
+  githubId: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRemoveAdvisoryPackageArgs = {
+  attr: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRestoreSuggestionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAdvisoryChannelStatusArgs = {
+  channel: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  status: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetAdvisoryMaintainerPingArgs = {
+  githubId: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  ping: Scalars['Boolean']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSplitAdvisoryArgs = {
+  cveId: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSyncAdvisoryIssueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAdvisoryArgs = {
+  id: Scalars['ID']['input'];
+  input: AdvisoryInput;
+  version: Scalars['Int']['input'];
 };
 
 
@@ -457,6 +713,14 @@ export type PackageMaintainer = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+export type PackageSearchResult = {
+  __typename?: 'PackageSearchResult';
+  attr: Scalars['String']['output'];
+  channels: Array<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  versions: Array<Scalars['String']['output']>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -484,6 +748,12 @@ export type QuarantineEntry = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The activity log, newest first: globally, or of one suggestion or advisory. Maintainer role or higher. */
+  activityLog: Array<ActivityEntryModel>;
+  /** Advisories, most recently changed first. Anonymous callers see published and archived ones. */
+  advisories: AdvisoryConnection;
+  /** An advisory by id or public id (NIXPKGS-YYYY-NNNN). Drafts need the maintainer role or higher. */
+  advisory?: Maybe<Advisory>;
   /** Your API tokens, newest first (revoked and expired ones included). */
   apiTokens: Array<ApiToken>;
   /** Known channels, unstable first, newest release first. */
@@ -513,6 +783,8 @@ export type Query = {
   me?: Maybe<CurrentUser>;
   /** A package attribute (without system) in a channel. */
   package?: Maybe<Package>;
+  /** Package attributes that tracked channels ship now, by name prefix (to add one to an advisory). */
+  packageSearch: Array<PackageSearchResult>;
   /** Packages of the current evaluations, by attribute. */
   packages: PackageConnection;
   /** Refused input records, most recently seen first. */
@@ -521,6 +793,32 @@ export type Query = {
   suggestion?: Maybe<Suggestion>;
   /** Suggestions, most relevant first. */
   suggestions: SuggestionConnection;
+  /** Requests to POST /webhooks/github, newest first, kept for NIXSEC_WEBHOOK_RETENTION_DAYS (admin only). */
+  webhookDeliveries: WebhookDeliveryConnection;
+};
+
+
+export type QueryActivityLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  subjectId?: InputMaybe<Scalars['String']['input']>;
+  subjectType?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAdvisoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  attr?: InputMaybe<Scalars['String']['input']>;
+  cve?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  maintainerGithubId?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAdvisoryArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  publicId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -588,6 +886,12 @@ export type QueryPackageArgs = {
 };
 
 
+export type QueryPackageSearchArgs = {
+  first?: Scalars['Int']['input'];
+  prefix: Scalars['String']['input'];
+};
+
+
 export type QueryPackagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<Scalars['String']['input']>;
@@ -618,6 +922,19 @@ export type QuerySuggestionsArgs = {
   status?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type SkippedSuggestion = {
+  __typename?: 'SkippedSuggestion';
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** One package of a suggestion: its attributes across systems, channels, aliases and language-version sets. */
 export type SuggestedPackage = {
   __typename?: 'SuggestedPackage';
@@ -645,12 +962,16 @@ export type SuggestedPackage = {
 /** The one automatic suggestion for a CVE: which packages it likely affects, and why. */
 export type Suggestion = {
   __typename?: 'Suggestion';
+  /** The advisory (draft or published) an accepted suggestion went into. */
+  advisoryId?: Maybe<Scalars['ID']['output']>;
   algorithmVersion: Scalars['Int']['output'];
   confidence: Scalars['Float']['output'];
   considered: Array<ConsideredCandidate>;
   createdAt: Scalars['DateTime']['output'];
   cve?: Maybe<Cve>;
   cveId: Scalars['String']['output'];
+  /** The CVE's highest CVSS base score. */
+  cvss?: Maybe<Scalars['Float']['output']>;
   dismissalDetail?: Maybe<Scalars['String']['output']>;
   /** hardware-only, exclusively-hosted-service, known-vulnerability, not-affected, … */
   dismissalReason?: Maybe<Scalars['String']['output']>;
@@ -663,9 +984,11 @@ export type Suggestion = {
   packages: Array<SuggestedPackage>;
   /** Queue order: confidence, severity and channels affected. */
   score: Scalars['Float']['output'];
-  /** pending, dismissed or withdrawn */
+  /** pending, dismissed, withdrawn, or accepted (its CVE is in the advisory advisoryId) */
   status: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** Changes with every triage decision. */
+  version: Scalars['Int']['output'];
 };
 
 export type SuggestionConnection = {
@@ -683,12 +1006,87 @@ export type SuggestionEdge = {
   node: Suggestion;
 };
 
+/** A bulk triage action: what changed, and what was skipped and why. */
+export type TriageResult = {
+  __typename?: 'TriageResult';
+  changed: Array<Scalars['ID']['output']>;
+  skipped: Array<SkippedSuggestion>;
+};
+
+export type UndoResultModel = {
+  __typename?: 'UndoResultModel';
+  /** The action that was undone, e.g. suggestion.dismissed.bulk. */
+  action: Scalars['String']['output'];
+  subjectId: Scalars['String']['output'];
+  subjectType: Scalars['String']['output'];
+};
+
 export type VersionChange = {
   __typename?: 'VersionChange';
   attr: Scalars['String']['output'];
   from: Scalars['String']['output'];
   to: Scalars['String']['output'];
 };
+
+/** One request to POST /webhooks/github, verified or not. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** The payload's action, e.g. closed (verified deliveries only). */
+  action?: Maybe<Scalars['String']['output']>;
+  /** X-GitHub-Delivery; a redelivery from GitHub keeps it, so it may repeat. */
+  deliveryId?: Maybe<Scalars['String']['output']>;
+  /** Why it was rejected, or which handlers failed and how. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** X-GitHub-Event, e.g. pull_request, ping. */
+  event?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** processing, processed, ignored (no handler), duplicate (replay), failed (a handler threw), rejected, not_configured */
+  outcome: Scalars['String']['output'];
+  payloadBytes: Scalars['Int']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  /** owner/name of the repository (verified deliveries only). */
+  repository?: Maybe<Scalars['String']['output']>;
+  /** GitHub login that caused the event (verified deliveries only). */
+  sender?: Maybe<Scalars['String']['output']>;
+  /** X-Hub-Signature-256 matched the configured secret. */
+  signatureOk: Scalars['Boolean']['output'];
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type ApiTokenFieldsFragment = { __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { __typename?: 'Query', apiTokens: Array<{ __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  scope: ApiTokenScope;
+  expiresInDays: Scalars['Int']['input'];
+}>;
+
+
+export type CreateApiTokenMutation = { __typename?: 'Mutation', createApiToken: { __typename?: 'CreatedApiToken', secret: string, token: { __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken: { __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null } };
 
 export type ChannelsAndEvaluationsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -717,6 +1115,27 @@ export type LatestJobRunsQueryVariables = Exact<{
 
 
 export type LatestJobRunsQuery = { __typename?: 'Query', jobRuns: Array<{ __typename?: 'JobRun', id: string, kind: string, status: JobRunStatus, attempt: number, startedAt: string, finishedAt?: string | null, counts: unknown, error?: string | null }> };
+
+export type MappingRuleFieldsFragment = { __typename?: 'MappingRuleModel', id: string, vendor?: string | null, product: string, action: string, packages: Array<string>, note: string, createdBy: string, updatedAt: string };
+
+export type MappingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MappingRulesQuery = { __typename?: 'Query', mappingRules: Array<{ __typename?: 'MappingRuleModel', id: string, vendor?: string | null, product: string, action: string, packages: Array<string>, note: string, createdBy: string, updatedAt: string }> };
+
+export type CreateMappingRuleMutationVariables = Exact<{
+  input: MappingRuleInput;
+}>;
+
+
+export type CreateMappingRuleMutation = { __typename?: 'Mutation', createMappingRule: { __typename?: 'MappingRuleModel', id: string, vendor?: string | null, product: string, action: string, packages: Array<string>, note: string, createdBy: string, updatedAt: string } };
+
+export type DeleteMappingRuleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMappingRuleMutation = { __typename?: 'Mutation', deleteMappingRule: boolean };
 
 export type ServerHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -759,6 +1178,29 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  scope
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const MappingRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MappingRuleFields on MappingRuleModel {
+  id
+  vendor
+  product
+  action
+  packages
+  note
+  createdBy
+  updatedAt
+}
+    `, {"fragmentName":"MappingRuleFields"}) as unknown as TypedDocumentString<MappingRuleFieldsFragment, unknown>;
 export const SuggestedPackageFieldsFragmentDoc = new TypedDocumentString(`
     fragment SuggestedPackageFields on SuggestedPackage {
   groupKey
@@ -835,6 +1277,54 @@ export const SuggestionFieldsFragmentDoc = new TypedDocumentString(`
     rule
   }
 }`, {"fragmentName":"SuggestionFields"}) as unknown as TypedDocumentString<SuggestionFieldsFragment, unknown>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  scope
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($name: String!, $scope: ApiTokenScope!, $expiresInDays: Int!) {
+  createApiToken(name: $name, scope: $scope, expiresInDays: $expiresInDays) {
+    secret
+    token {
+      ...ApiTokenFields
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  scope
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  scope
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
     query ChannelsAndEvaluations($first: Int!) {
   channels {
@@ -1000,6 +1490,43 @@ export const LatestJobRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LatestJobRunsQuery, LatestJobRunsQueryVariables>;
+export const MappingRulesDocument = new TypedDocumentString(`
+    query MappingRules {
+  mappingRules {
+    ...MappingRuleFields
+  }
+}
+    fragment MappingRuleFields on MappingRuleModel {
+  id
+  vendor
+  product
+  action
+  packages
+  note
+  createdBy
+  updatedAt
+}`) as unknown as TypedDocumentString<MappingRulesQuery, MappingRulesQueryVariables>;
+export const CreateMappingRuleDocument = new TypedDocumentString(`
+    mutation CreateMappingRule($input: MappingRuleInput!) {
+  createMappingRule(input: $input) {
+    ...MappingRuleFields
+  }
+}
+    fragment MappingRuleFields on MappingRuleModel {
+  id
+  vendor
+  product
+  action
+  packages
+  note
+  createdBy
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateMappingRuleMutation, CreateMappingRuleMutationVariables>;
+export const DeleteMappingRuleDocument = new TypedDocumentString(`
+    mutation DeleteMappingRule($id: ID!) {
+  deleteMappingRule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteMappingRuleMutation, DeleteMappingRuleMutationVariables>;
 export const ServerHealthDocument = new TypedDocumentString(`
     query ServerHealth {
   health {

@@ -285,6 +285,24 @@ export function registerFakeGithubRoutes(
     return json(issueJson(ctx, full, issue), 201);
   });
 
+  // Issues (not pulls) of a repository, newest first, as GitHub lists them with state/since/creator/labels.
+  route('GET', '/repos/:owner/:repo/issues', (ctx) => {
+    const full = `${ctx.params.owner}/${ctx.params.repo}`;
+    const repo = ctx.state.repo(full);
+    if (!repo) return notFound();
+    const q = ctx.request.query;
+    const state = q.get('state') ?? 'open';
+    const since = q.get('since');
+    const labels = q.get('labels')?.split(',').filter(Boolean) ?? [];
+    const issues = repo.issues
+      .filter((i) => state === 'all' || i.state === state)
+      .filter((i) => !since || i.updated_at >= new Date(since).toISOString())
+      .filter((i) => !q.get('creator') || i.user === q.get('creator'))
+      .filter((i) => labels.every((l) => i.labels.includes(l)))
+      .sort((a, b) => b.number - a.number);
+    return page(ctx, issues.map((i) => issueJson(ctx, full, i)));
+  });
+
   const findIssue = (ctx: FakeRouteContext) =>
     ctx.state.repo(`${ctx.params.owner}/${ctx.params.repo}`)?.issues.find((i) => String(i.number) === ctx.params.number);
 

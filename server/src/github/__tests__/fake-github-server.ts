@@ -69,6 +69,8 @@ export interface FailOptions {
   match?: (request: FakeGithubRequest) => boolean;
   retryAfterSeconds?: number;
   resetInSeconds?: number;
+  /** The request is carried out and only its answer is replaced (a timeout after GitHub acted). */
+  afterHandling?: boolean;
 }
 
 export interface FakeGithubApp {
@@ -218,7 +220,8 @@ export async function startFakeGithubServer(options: FakeGithubServerOptions = {
     };
     requests.push(request);
     const pending = failures.find((f) => f.remaining > 0 && (f.options.match?.(request) ?? true));
-    if (pending) {
+    const failAfterHandling = pending?.options.afterHandling ? pending : undefined;
+    if (pending && !failAfterHandling) {
       pending.remaining--;
       const reply = failureReply(pending);
       if (reply === 'disconnect') {
@@ -249,6 +252,13 @@ export async function startFakeGithubServer(options: FakeGithubServerOptions = {
       const params = Object.fromEntries(r.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
       const urlFor = (p: string) => `${origin}${basePath}${p}`;
       const reply = await r.handler({ params, request, caller, state, urlFor });
+      if (failAfterHandling) {
+        failAfterHandling.remaining--;
+        const lost = failureReply(failAfterHandling);
+        if (lost === 'disconnect') req.socket.destroy();
+        else send(res, { ...lost, headers: { ...headers, ...lost.headers } });
+        return;
+      }
       send(res, { ...reply, headers: { ...headers, ...reply.headers } });
       return;
     }

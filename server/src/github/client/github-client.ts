@@ -157,9 +157,28 @@ export class GithubClient {
   async createIssue(repository: string, input: GithubIssueInput): Promise<GithubIssue> {
     const { owner, repo } = splitRepository(repository);
     return this.call(`create an issue in ${repository}`, async () => {
-      const { data } = await this.octokit.issues.create({ owner, repo, ...input });
+      // Not retried here: creating is not idempotent, and a lost answer must not make a second
+      // issue. Callers that retry look for the issue first (findIssueByBodyMarker).
+      const { data } = await this.octokit.issues.create({ owner, repo, ...input, request: { retries: 0 } });
       return toIssue(data as RestIssue);
     });
+  }
+
+  /**
+   * The issue (not pull request) updated at or after `since` whose body contains `marker`, or null.
+   * Lets a caller that lost the answer to createIssue (a timeout) find the issue it created.
+   */
+  async findIssueByBodyMarker(repository: string, marker: string, since: Date): Promise<GithubIssue | null> {
+    const { owner, repo } = splitRepository(repository);
+    const operation = `look for an issue in ${repository} created by an earlier attempt`;
+    const iterable = this.octokit.paginate.iterator(this.octokit.issues.listForRepo, { owner, repo, state: 'all', since: since.toISOString(), per_page: 100 });
+    const pages = iterable[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.call(operation, () => pages.next());
+      if (next.done) return null;
+      const found = (next.value.data as (RestIssue & { pull_request?: unknown })[]).find((i) => !i.pull_request && i.body?.includes(marker));
+      if (found) return toIssue(found);
+    }
   }
 
   async updateIssue(repository: string, issueNumber: number, update: GithubIssueUpdate): Promise<GithubIssue> {

@@ -14,7 +14,7 @@ export interface SuggestionFilter {
 
 const COLUMNS = `s.id::text, s.cve_id AS "cveId", s.status, s.dismissal_reason AS "dismissalReason", s.dismissal_detail AS "dismissalDetail",
   s.dismissed_by AS "dismissedBy", s.confidence, s.score, s.group_count AS "groupCount", s.algorithm_version AS "algorithmVersion",
-  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.explanation`;
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.explanation, s.advisory_id::text AS "advisoryId", s.version, s.cvss`;
 
 type Row = Omit<Suggestion, 'notes' | 'considered' | 'packages'> & { explanation: { notes?: string[]; considered?: Suggestion['considered'] } };
 

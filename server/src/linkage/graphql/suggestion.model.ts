@@ -45,7 +45,10 @@ export class ConsideredCandidate {
 export class Suggestion {
   @Field(() => ID) id: string;
   @Field() cveId: string;
-  @Field({ description: 'pending, dismissed or withdrawn' }) status: string;
+  @Field({ description: 'pending, dismissed, withdrawn, or accepted (its CVE is in the advisory advisoryId)' }) status: string;
+  @Field(() => ID, { nullable: true, description: 'The advisory (draft or published) an accepted suggestion went into.' }) advisoryId: string | null;
+  @Field(() => Int, { description: 'Changes with every triage decision.' }) version: number;
+  @Field(() => Float, { nullable: true, description: "The CVE's highest CVSS base score." }) cvss: number | null;
   @Field(() => String, { nullable: true, description: 'hardware-only, exclusively-hosted-service, known-vulnerability, not-affected, …' })
   dismissalReason: string | null;
   @Field(() => String, { nullable: true }) dismissalDetail: string | null;

@@ -33,7 +33,7 @@ export class SuggestionsResolver {
 
   @Query(() => SuggestionConnection, { description: 'Suggestions, most relevant first.' })
   async suggestions(
-    @Args('status', { type: () => String, nullable: true, description: 'pending, dismissed or withdrawn' }) status: string | null,
+    @Args('status', { type: () => String, nullable: true, description: 'pending, dismissed, withdrawn or accepted' }) status: string | null,
     @Args('attr', { type: () => String, nullable: true, description: 'only suggestions including this attribute' }) attr: string | null,
     @Args('maintainer', { type: () => String, nullable: true, description: 'GitHub handle' }) maintainer: string | null,
     @Args('minConfidence', { type: () => Float, nullable: true }) minConfidence: number | null,

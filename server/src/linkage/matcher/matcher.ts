@@ -68,6 +68,8 @@ export interface CveMatch {
   considered: { groupKey: string; displayAttr: string; confidence: number; detail: string }[];
   confidence: number;
   score: number;
+  /** The CVE's highest CVSS base score (the triage queue filters by it). */
+  cvss: number | null;
   dismissal: { reason: DismissalReason; detail: string } | null;
   notes: string[];
   /** Name, repository and CPE keys this CVE was looked up by: a package answering to one re-links it. */
@@ -90,7 +92,7 @@ const UNPACKAGED_ECOSYSTEMS = new Set(['rust', 'go', 'maven', 'nuget', 'jenkins'
 
 export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
   const result: CveMatch = {
-    cveId: cve.id, algorithmVersion: ALGORITHM_VERSION, groups: [], considered: [], confidence: 0, score: 0, dismissal: null, notes: [], keys: [],
+    cveId: cve.id, algorithmVersion: ALGORITHM_VERSION, groups: [], considered: [], confidence: 0, score: 0, cvss: cve.cvss, dismissal: null, notes: [], keys: [],
   };
   if (cve.state === 'REJECTED') {
     result.notes.push('the CVE is rejected');

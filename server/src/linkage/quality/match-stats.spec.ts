@@ -15,7 +15,7 @@ function match(n: number, groups: number, options: { dismissal?: DismissalReason
   return {
     cveId: `CVE-2099-${String(n).padStart(4, '0')}`, algorithmVersion: 1,
     groups: Array.from({ length: groups }, (_, i) => group(i, options.verdict, options.members)),
-    considered: [], confidence: groups > 0 ? 0.9 : 0, score: 0,
+    considered: [], confidence: groups > 0 ? 0.9 : 0, score: 0, cvss: null,
     dismissal: options.dismissal ? { reason: options.dismissal, detail: '' } : null, notes: options.notes ?? [], keys: [],
   };
 }

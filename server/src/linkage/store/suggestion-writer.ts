@@ -4,6 +4,13 @@ import type { CveMatch } from '../matcher/matcher';
 /** The automatic decisions are made by "nixsec"; a human's dismissal is never undone by re-linking. */
 export const LINKER_ACTOR = 'nixsec';
 
+/**
+ * A decision re-linking keeps: a person's dismissal, restore or acceptance into a draft (the
+ * triage lifecycle, server/src/advisories/lifecycle). A withdrawn suggestion that matches again
+ * comes back with the linker's verdict.
+ */
+const HUMAN_DECISION = `(s.status = 'accepted' OR (s.decided_at IS NOT NULL AND s.status <> 'withdrawn') OR (s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}'))`;
+
 export interface LinkedCve {
   match: CveMatch;
   cveUpdatedAt: Date;
@@ -28,18 +35,22 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
     group_count: match.groups.length,
     explanation: { notes: match.notes, considered: match.considered, keys: match.keys },
     algorithm_version: match.algorithmVersion,
+    cvss: match.cvss,
+    channels: [...new Set(match.groups.flatMap((g) => g.members.filter((m) => m.verdict !== 'not-affected').map((m) => m.channel)))].sort(),
   }));
   const { rows: ids } = await client.query<{ id: number; cve_id: string }>(
-    `INSERT INTO suggestion AS s (cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version)
-     SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version
+    `INSERT INTO suggestion AS s (cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation,
+                                  algorithm_version, cvss, channels)
+     SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version, cvss, channels
      FROM json_populate_recordset(NULL::suggestion, $1::json)
      ON CONFLICT (cve_id) DO UPDATE SET
        confidence = EXCLUDED.confidence, score = EXCLUDED.score, group_count = EXCLUDED.group_count,
-       explanation = EXCLUDED.explanation, algorithm_version = EXCLUDED.algorithm_version, updated_at = now(),
-       status = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.status ELSE EXCLUDED.status END,
-       dismissal_reason = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissal_reason ELSE EXCLUDED.dismissal_reason END,
-       dismissal_detail = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissal_detail ELSE EXCLUDED.dismissal_detail END,
-       dismissed_by = CASE WHEN s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}' THEN s.dismissed_by ELSE EXCLUDED.dismissed_by END
+       explanation = EXCLUDED.explanation, algorithm_version = EXCLUDED.algorithm_version, cvss = EXCLUDED.cvss, channels = EXCLUDED.channels,
+       updated_at = now(),
+       status = CASE WHEN ${HUMAN_DECISION} THEN s.status ELSE EXCLUDED.status END,
+       dismissal_reason = CASE WHEN ${HUMAN_DECISION} THEN s.dismissal_reason ELSE EXCLUDED.dismissal_reason END,
+       dismissal_detail = CASE WHEN ${HUMAN_DECISION} THEN s.dismissal_detail ELSE EXCLUDED.dismissal_detail END,
+       dismissed_by = CASE WHEN ${HUMAN_DECISION} THEN s.dismissed_by ELSE EXCLUDED.dismissed_by END
      RETURNING s.id, s.cve_id`,
     [JSON.stringify(suggestionRows)],
   );
