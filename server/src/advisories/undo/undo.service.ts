@@ -32,19 +32,28 @@ export class UndoService {
     return withTransaction(this.pool, async (client) => {
       // Serialises two undos by the same person (a double click).
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('nixsec.undo:' || $1))`, [actor]);
-      const { rows } = await client.query<{ id: string; action: string; subject_type: string; subject_id: string; undo: UndoRecipe | null }>(
-        `SELECT a.id::text, a.action, a.subject_type, a.subject_id, a.details -> 'undo' AS undo
-         FROM activity_log a
+      // One action writes several entries in one transaction; they share xmin, the inserting
+      // transaction's id (unique over a 30-second window), so an action is undone as a whole.
+      const latest = await client.query<{ tx: string; action: string }>(
+        `SELECT a.xmin::text AS tx, a.action FROM activity_log a
          WHERE a.actor = $1 AND a.at > now() - make_interval(secs => $2) AND a.action <> 'action.undone'
-           AND NOT EXISTS (SELECT 1 FROM activity_log u WHERE u.action = 'action.undone' AND u.actor = $1 AND u.details ->> 'undoes' = a.id::text)
+           AND a.xmin::text NOT IN (SELECT u.details ->> 'undoesTx' FROM activity_log u
+                                    WHERE u.actor = $1 AND u.action = 'action.undone' AND u.at > now() - make_interval(secs => 2 * $2))
          ORDER BY a.id DESC LIMIT 1`,
         [actor, UNDO_WINDOW_SECONDS],
       );
+      const tx = latest.rows[0]?.tx;
+      if (!tx) throw new AdvisoryError('BAD_USER_INPUT', `You have done nothing in the last ${UNDO_WINDOW_SECONDS} seconds that can be undone.`);
+      const { rows } = await client.query<{ id: string; action: string; subject_type: string; subject_id: string; undo: UndoRecipe }>(
+        `SELECT a.id::text, a.action, a.subject_type, a.subject_id, a.details -> 'undo' AS undo FROM activity_log a
+         WHERE a.actor = $1 AND a.at > now() - make_interval(secs => $2) AND a.xmin::text = $3 AND a.details ? 'undo'
+         ORDER BY a.id DESC LIMIT 1`,
+        [actor, UNDO_WINDOW_SECONDS, tx],
+      );
       const last = rows[0];
-      if (!last) throw new AdvisoryError('BAD_USER_INPUT', `You have done nothing in the last ${UNDO_WINDOW_SECONDS} seconds that can be undone.`);
-      if (!last.undo) throw new AdvisoryError('BAD_USER_INPUT', `Your last action (${last.action}) cannot be undone here.`);
+      if (!last) throw new AdvisoryError('BAD_USER_INPUT', `Your last action (${latest.rows[0].action}) cannot be undone here.`);
       await this.apply(client, last.undo);
-      await recordActivity(client, { actor, action: 'action.undone', subjectType: last.subject_type as 'advisory', subjectId: last.subject_id, details: { undoes: last.id, action: last.action } });
+      await recordActivity(client, { actor, action: 'action.undone', subjectType: last.subject_type as 'advisory', subjectId: last.subject_id, details: { undoes: last.id, undoesTx: tx, action: last.action } });
       return { action: last.action, subjectType: last.subject_type, subjectId: last.subject_id };
     });
   }
