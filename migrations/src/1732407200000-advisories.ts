@@ -53,7 +53,9 @@ export class Advisories1732407200000 implements MigrationInterface {
     // return its suggestions to the queue (the service does, in the same transaction).
     await q.query(`ALTER TABLE suggestion ADD CONSTRAINT suggestion_accepted_advisory_check CHECK ((status = 'accepted') = (advisory_id IS NOT NULL))`);
     await q.query(`CREATE INDEX suggestion_advisory_idx ON suggestion (advisory_id) WHERE advisory_id IS NOT NULL`);
+    // The triage queue's three orders: relevance (suggestion_queue_idx), date and severity.
     await q.query(`CREATE INDEX suggestion_queue_created_idx ON suggestion (status, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX suggestion_queue_severity_idx ON suggestion (status, (coalesce(cvss, -1)) DESC, id)`);
 
     await q.query(`
       CREATE TABLE advisory_cve (
@@ -189,6 +191,7 @@ export class Advisories1732407200000 implements MigrationInterface {
     for (const table of ['notification_preference', 'subscription', 'notification', 'advisory_comment', 'advisory_id_counter', 'advisory_maintainer', 'advisory_channel', 'advisory_package', 'advisory_cve']) {
       await q.query(`DROP TABLE ${table}`);
     }
+    await q.query(`DROP INDEX suggestion_queue_severity_idx`);
     await q.query(`DROP INDEX suggestion_queue_created_idx`);
     await q.query(`ALTER TABLE suggestion DROP CONSTRAINT suggestion_accepted_advisory_check`);
     await q.query(`ALTER TABLE suggestion DROP COLUMN channels, DROP COLUMN cvss, DROP COLUMN decided_at, DROP COLUMN version, DROP COLUMN advisory_id`);

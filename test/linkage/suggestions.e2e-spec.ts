@@ -153,7 +153,7 @@ describe('GraphQL: suggestions with their explanations, and the curated mapping 
 
   it('a cursor that suggestions did not return is refused with a message saying so', async () => {
     const res = await request(t.url).post('/graphql').send({ query: `{ suggestions(after: "not-a-cursor") { totalCount } }` });
-    expect(res.body.errors[0].message).toBe('after: "not-a-cursor" is not a cursor returned by suggestions');
+    expect(res.body.errors[0]).toMatchObject({ message: 'after: "not-a-cursor" is not a cursor returned by suggestions sorted by relevance', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('mappingRules lists the curated rules with who made them', async () => {

@@ -5,16 +5,39 @@ import { pgPool } from '../../database/pg-pool';
 import { MappingRuleStore } from '../store/mapping-rule.store';
 import { MappingRuleModel, Suggestion, SuggestedPackage } from './suggestion.model';
 
+export const QUEUE_SORTS = ['relevance', 'date', 'severity'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const SEVERITY_FLOOR: Record<string, number> = { low: 0.1, medium: 4, high: 7, critical: 9 };
+
 export interface SuggestionFilter {
   status?: string;
   attr?: string;
   maintainer?: string;
   minConfidence?: number;
+  channel?: string;
+  /** Only suggestions with an affected or unknown version in a release channel (nixos-YY.MM…, nixpkgs-YY.MM-darwin). */
+  stableOnly?: boolean;
+  /** low, medium, high or critical: CVSS at least that band. */
+  minSeverity?: string;
+  cveYear?: number;
+  /** Words of the CVE title/description (English stemming), or part of a package attribute. */
+  text?: string;
 }
+
+export class SuggestionQueryError extends Error {}
+
+// Sort key and cursor per order; every order ends with the id so pages never overlap.
+const ORDERS: Record<QueueSort, { key: string; order: string; parse: (v: string) => unknown; cast: string; format: (s: Suggestion) => string }> = {
+  relevance: { key: 's.score', order: 'DESC', parse: Number, cast: 'real', format: (s) => String(s.score) },
+  // The key carries microseconds (a JS Date would cut them, and rows made in one transaction share a time).
+  date: { key: 's.created_at', order: 'DESC', parse: (v) => v, cast: 'timestamptz', format: (s) => (s as Suggestion & { createdAtKey: string }).createdAtKey },
+  severity: { key: 'coalesce(s.cvss, -1)', order: 'DESC', parse: Number, cast: 'real', format: (s) => String(s.cvss ?? -1) },
+};
 
 const COLUMNS = `s.id::text, s.cve_id AS "cveId", s.status, s.dismissal_reason AS "dismissalReason", s.dismissal_detail AS "dismissalDetail",
   s.dismissed_by AS "dismissedBy", s.confidence, s.score, s.group_count AS "groupCount", s.algorithm_version AS "algorithmVersion",
-  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.explanation, s.advisory_id::text AS "advisoryId", s.version, s.cvss`;
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.explanation, s.advisory_id::text AS "advisoryId", s.version, s.cvss,
+  to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
 
 type Row = Omit<Suggestion, 'notes' | 'considered' | 'packages'> & { explanation: { notes?: string[]; considered?: Suggestion['considered'] } };
 
@@ -32,7 +55,12 @@ export class SuggestionQueryRepository {
     return rows[0] ? (await this.withPackages(rows))[0] : null;
   }
 
-  async list(filter: SuggestionFilter, first: number, after: string | null): Promise<{ rows: Suggestion[]; hasNext: boolean; total: number }> {
+  async list(
+    filter: SuggestionFilter,
+    first: number,
+    after: string | null,
+    sort: QueueSort = 'relevance',
+  ): Promise<{ rows: Suggestion[]; hasNext: boolean; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -43,24 +71,43 @@ export class SuggestionQueryRepository {
     if (filter.maintainer) {
       where.push(`EXISTS (SELECT 1 FROM suggestion_package p, unnest(p.maintainers) m WHERE p.suggestion_id = s.id AND lower(m) = lower(${param(filter.maintainer)}))`);
     }
+    if (filter.channel) where.push(`s.channels @> ARRAY[${param(filter.channel)}]::text[]`);
+    if (filter.stableOnly) where.push(`EXISTS (SELECT 1 FROM unnest(s.channels) c WHERE c ~ '^(nixos|nixpkgs)-[0-9]{2}\\.[0-9]{2}')`);
+    if (filter.minSeverity) {
+      const floor = SEVERITY_FLOOR[filter.minSeverity];
+      if (floor === undefined) throw new SuggestionQueryError(`minSeverity: "${filter.minSeverity}" is not one of ${Object.keys(SEVERITY_FLOOR).join(', ')}`);
+      where.push(`s.cvss >= ${param(floor)}`);
+    }
+    if (filter.cveYear != null) where.push(`s.cve_id LIKE ${param(`CVE-${filter.cveYear}-%`)}`);
+    if (filter.text?.trim()) {
+      const text = param(filter.text.trim());
+      where.push(`(EXISTS (SELECT 1 FROM cve c WHERE c.id = s.cve_id AND c.search @@ websearch_to_tsquery('english', ${text}))
+        OR EXISTS (SELECT 1 FROM suggestion_package p WHERE p.suggestion_id = s.id AND p.display_attr ILIKE '%' || ${text} || '%'))`);
+    }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM suggestion s ${filtered}`, params)).rows[0].n);
+    const order = ORDERS[sort];
+    if (!order) throw new SuggestionQueryError(`sort: "${sort}" is not one of ${QUEUE_SORTS.join(', ')}`);
     if (after) {
-      const [score, id] = after.split('|');
-      if (!score || !id || Number.isNaN(Number(score))) throw new Error(`after: "${after}" is not a cursor returned by suggestions`);
-      where.push(`(s.score, -s.id) < (${param(Number(score))}::real, -${param(Number(id))}::int)`);
+      const cut = after.lastIndexOf('|');
+      const [key, id] = [after.slice(0, cut), after.slice(cut + 1)];
+      const value = order.parse(key);
+      if (cut < 0 || !/^\d+$/.test(id) || (typeof value === 'number' && Number.isNaN(value)) || (order.cast === 'timestamptz' && Number.isNaN(Date.parse(key)))) {
+        throw new SuggestionQueryError(`after: "${after}" is not a cursor returned by suggestions sorted by ${sort}`);
+      }
+      where.push(`(${order.key}, -s.id) < (${param(value)}::${order.cast}, -${param(Number(id))}::int)`);
     }
     const { rows } = await this.pool.query<Row>(
       `SELECT ${COLUMNS} FROM suggestion s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY s.score DESC, s.id ASC LIMIT ${param(first + 1)}`,
+       ORDER BY ${order.key} ${order.order}, s.id ASC LIMIT ${param(first + 1)}`,
       params,
     );
     const page = rows.slice(0, first);
     return { rows: await this.withPackages(page), hasNext: rows.length > first, total };
   }
 
-  static cursor(s: Suggestion): string {
-    return `${s.score}|${s.id}`;
+  static cursor(s: Suggestion, sort: QueueSort = 'relevance'): string {
+    return `${ORDERS[sort].format(s)}|${s.id}`;
   }
 
   async packages(suggestionIds: string[]): Promise<Map<string, SuggestedPackage[]>> {
