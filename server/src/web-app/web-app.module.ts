@@ -24,7 +24,7 @@ export class WebAppModule {
       imports: [
         ServeStaticModule.forRoot({
           rootPath,
-          exclude: ['/graphql{/*path}', '/api/{*path}', '/webhooks/{*path}', '/healthz', '/readyz', '/auth/{*path}'],
+          exclude: ['/graphql{/*path}', '/api/{*path}', '/webhooks/{*path}', '/healthz', '/readyz', '/auth/{*path}', '/advisories.atom'],
           serveStaticOptions: { index: 'index.html', maxAge: '1h' },
         }),
       ],
