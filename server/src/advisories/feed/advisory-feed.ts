@@ -39,8 +39,11 @@ export function publicAdvisory(row: AdvisoryRow, cves: string[], packages: Advis
   };
 }
 
+// Control characters other than tab, newline and carriage return are not allowed in XML 1.0.
+const XML_FORBIDDEN = new RegExp('[' + String.fromCharCode(0) + '-' + String.fromCharCode(8) + String.fromCharCode(11, 12) + String.fromCharCode(14) + '-' + String.fromCharCode(31) + ']', 'g');
+
 const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(XML_FORBIDDEN, '');
 
 /** Atom 1.0 (RFC 4287): one entry per advisory, newest change first. */
 export function atomFeed(advisories: PublicAdvisory[], baseUrl: string): string {
