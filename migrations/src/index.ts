@@ -7,5 +7,6 @@ import { Linkage1732406800000 } from './1732406800000-linkage';
 import { GithubWebhooks1732406900000 } from './1732406900000-github-webhooks';
 import { Auth1732407000000 } from './1732407000000-auth';
 import { Advisories1732407200000 } from './1732407200000-advisories';
+import { NotificationCheckpoint1732407400000 } from './1732407400000-notification-checkpoint';
 
-export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000, Advisories1732407200000];
+export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000, Advisories1732407200000, NotificationCheckpoint1732407400000];

@@ -73,6 +73,8 @@ export const configSchema = z.object({
   NIXSEC_ADVISORY_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected OWNER/REPO, e.g. NixOS/nixpkgs').default('NixOS/nixpkgs'),
   NIXSEC_ADVISORY_LABELS: z.string().default('1.severity: security'),
   NIXSEC_ADVISORY_PING_MAINTAINERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  // In-app notifications fan-out (issue 7): every minute by default; "off" leaves it to explicit enqueues.
+  NIXSEC_NOTIFY_CRON: cron.default('* * * * *'),
   // Auth (issue 6). GitHub OAuth is configured when both the client id and secret are set.
   GITHUB_URL: z.string().url('expected the base URL of GitHub (for /login/oauth/…), e.g. https://github.com').default('https://github.com'),
   // GITHUB_API_URL (below, with the GitHub client's settings) is also where login reads /user and team memberships.
