@@ -6,7 +6,8 @@ import { ChannelSnapshot1732406700000 } from './1732406700000-channel-snapshot';
 import { Linkage1732406800000 } from './1732406800000-linkage';
 import { GithubWebhooks1732406900000 } from './1732406900000-github-webhooks';
 import { Auth1732407000000 } from './1732407000000-auth';
+import { EvaluationIncrementalWrites1732407100000 } from './1732407100000-evaluation-incremental-writes';
 import { Advisories1732407200000 } from './1732407200000-advisories';
 import { NotificationCheckpoint1732407400000 } from './1732407400000-notification-checkpoint';
 
-export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000, Advisories1732407200000, NotificationCheckpoint1732407400000];
+export const migrations = [JobRuns1732406400000, CveStore1732406500000, NixpkgsEvaluations1732406600000, ChannelSnapshot1732406700000, Linkage1732406800000, GithubWebhooks1732406900000, Auth1732407000000, EvaluationIncrementalWrites1732407100000, Advisories1732407200000, NotificationCheckpoint1732407400000];

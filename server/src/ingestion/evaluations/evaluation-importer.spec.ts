@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../testing/test-database';
 import { EvaluationImporter, EvalLinesInput } from './evaluation-importer';
+import { ChannelSnapshotReader } from './channel-snapshot.reader';
 import { LINE_KEY_BYTES } from './line-snapshot';
 
 // Real: 94 derivations of a nixos-unstable evaluation (see test/fixtures/nixpkgs/README.md).
@@ -40,28 +41,36 @@ describe('EvaluationImporter with channel snapshots', () => {
   let importer: EvaluationImporter;
   const importLines = (revision: string, lines: EvalLinesInput) => importer.import(channel, revision, lines, { source: 'test', batchSize: 7 });
 
-  const currentRows = async () =>
+  const currentRows = async (name = channel.name) =>
     (
       await pool.query<{ attr: string; key: string; name: string }>(
         `SELECT m.attr, encode(substring(m.line_sha256 FROM 1 FOR ${LINE_KEY_BYTES}), 'hex') AS key, d.name
          FROM channel_member m JOIN evaluation e ON e.id = m.first_evaluation_id AND e.status = 'completed'
          JOIN derivation d ON d.id = m.derivation_id
          WHERE m.channel = $1 AND m.last_evaluation_id IS NULL ORDER BY m.attr`,
-        [channel.name],
+        [name],
       )
     ).rows;
-  const snapshotKeys = async () => {
-    const { rows } = await pool.query<{ evaluation_id: number; line_keys: Buffer }>('SELECT evaluation_id, line_keys FROM channel_snapshot WHERE channel = $1', [
-      channel.name,
-    ]);
+  // As stored (the whole snapshot and the changes since), never rebuilt from channel_member.
+  const snapshotKeys = async (name = channel.name) => {
+    const stored = await new ChannelSnapshotReader(pool).storedSnapshot(name);
+    expect(stored).not.toBeNull();
     const keys: string[] = [];
-    for (let i = 0; i < rows[0].line_keys.length; i += LINE_KEY_BYTES) keys.push(rows[0].line_keys.subarray(i, i + LINE_KEY_BYTES).toString('hex'));
-    return { evaluationId: rows[0].evaluation_id, keys: keys.sort() };
+    for (let i = 0; i < stored!.lines.keys.length; i += LINE_KEY_BYTES) keys.push(stored!.lines.keys.subarray(i, i + LINE_KEY_BYTES).toString('hex'));
+    return { evaluationId: stored!.evaluationId, keys: keys.sort() };
   };
-  const expectSnapshotMatchesMembers = async (evaluationId: number) => {
-    const snapshot = await snapshotKeys();
+  const storedRows = async (name = channel.name) => {
+    const { rows } = await pool.query<{ whole: number; changes: number[] }>(
+      `SELECT (SELECT evaluation_id FROM channel_snapshot WHERE channel = $1) AS whole,
+              (SELECT coalesce(array_agg(evaluation_id ORDER BY evaluation_id), '{}') FROM channel_snapshot_change WHERE channel = $1) AS changes`,
+      [name],
+    );
+    return rows[0];
+  };
+  const expectSnapshotMatchesMembers = async (evaluationId: number, name = channel.name) => {
+    const snapshot = await snapshotKeys(name);
     expect(snapshot.evaluationId).toBe(evaluationId);
-    expect(snapshot.keys).toEqual((await currentRows()).map((r) => r.key).sort());
+    expect(snapshot.keys).toEqual((await currentRows(name)).map((r) => r.key).sort());
   };
 
   beforeAll(async () => {
@@ -79,6 +88,7 @@ describe('EvaluationImporter with channel snapshots', () => {
     expect(a.counts).toMatchObject({ lines: 94, added: 94, changed: 0, removed: 0, unchanged: 0 });
     expect(await currentRows()).toHaveLength(94);
     await expectSnapshotMatchesMembers(a.evaluationId);
+    expect(await storedRows()).toEqual({ whole: a.evaluationId, changes: [] });
   });
 
   it('a changed, a removed and an added attribute: only they are parsed and written, and the snapshot follows', async () => {
@@ -95,6 +105,8 @@ describe('EvaluationImporter with channel snapshots', () => {
     expect(rows.find((r) => r.attr === 'AMB-plugins.x86_64-linux')?.name).toBe('AMB-plugins-0.9.0');
     expect(rows.filter((r) => r.attr === 'nixsec-test-added.x86_64-linux')).toHaveLength(1);
     await expectSnapshotMatchesMembers(b.evaluationId);
+    // 3 keys of 94 changed (well under 1/8): stored as a change on top of the whole snapshot
+    expect(await storedRows()).toEqual({ whole: expect.any(Number), changes: [b.evaluationId] });
   });
 
   it('a snapshot that is missing or not of the latest evaluation is rebuilt from channel_member', async () => {
@@ -160,5 +172,33 @@ describe('EvaluationImporter with channel snapshots', () => {
     } finally {
       await small.end();
     }
+  });
+
+  it('stores what each evaluation changed until a few changes piled up, then the whole snapshot again', async () => {
+    const other = { name: 'nixos-24.11', release: '24.11', variant: 'nixos' };
+    const importOther = (revision: string, lines: string[]) => importer.import(other, revision, inChunks(lines, 30), { source: 'test', batchSize: 7 });
+    const first = await importOther(rev('1'), sampleLines());
+    expect(await storedRows(other.name)).toEqual({ whole: first.evaluationId, changes: [] });
+    const ids: number[] = [];
+    for (const [i, attr] of ['AMB-plugins', 'ArchiSteamFarm', 'LASzip'].entries()) {
+      const next = await importOther(rev(String(i + 2)), bump(sampleLines(), `${attr}.x86_64-linux`, '7.7.7'));
+      expect(next.counts).toMatchObject({ changed: i === 0 ? 1 : 2 }); // the bumped one, and the one bumped before back
+      ids.push(next.evaluationId);
+      await expectSnapshotMatchesMembers(next.evaluationId, other.name);
+    }
+    expect(await storedRows(other.name)).toEqual({ whole: first.evaluationId, changes: ids });
+    // A fourth change: the whole snapshot is written instead, and the changes it covers dropped.
+    const fifth = await importOther(rev('5'), sampleLines());
+    await expectSnapshotMatchesMembers(fifth.evaluationId, other.name);
+    expect(await storedRows(other.name)).toEqual({ whole: fifth.evaluationId, changes: [] });
+    // A change that went missing breaks the chain: the next import rebuilds from channel_member.
+    const sixth = await importOther(rev('6'), bump(sampleLines(), 'ChowKick.x86_64-linux', '7.7.7'));
+    expect(await storedRows(other.name)).toEqual({ whole: fifth.evaluationId, changes: [sixth.evaluationId] });
+    await pool.query('DELETE FROM channel_snapshot_change WHERE channel = $1', [other.name]);
+    expect(await new ChannelSnapshotReader(pool).storedSnapshot(other.name)).toBeNull();
+    const seventh = await importOther(rev('7'), sampleLines());
+    expect(seventh.counts).toMatchObject({ changed: 1, unchanged: 93 });
+    await expectSnapshotMatchesMembers(seventh.evaluationId, other.name);
+    expect(await storedRows(other.name)).toEqual({ whole: seventh.evaluationId, changes: [] });
   });
 });

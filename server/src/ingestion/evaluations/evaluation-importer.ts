@@ -3,6 +3,7 @@ import { IngestionRunStore } from '../runs/ingestion-run-store';
 import { EvalLineRejectedError, EvaluationErrorLine } from '../nixpkgs/normalized-derivation';
 import { parseEvalLine } from '../nixpkgs/normalize/eval-line.normalizer';
 import { EvaluationCompletion, EvaluationLifecycle } from './evaluation-lifecycle';
+import { ChannelSnapshotReader } from './channel-snapshot.reader';
 import { EvaluationProcessError } from './evaluation-process.error';
 import { EvaluationStore, metaSha256, PendingDerivation } from './evaluation-store';
 import { LINE_KEY_BYTES, lineHash, LineKeys } from './line-snapshot';
@@ -45,6 +46,7 @@ const FLUSH_INTERVAL_MS = 200;
 const EARLY_BATCH = 250;
 const HEARTBEAT_INTERVAL_MS = 1000;
 const YIELD_INTERVAL_MS = 2;
+const MAX_SNAPSHOT_CHANGES = 3;
 
 /** What the importer reads: lines (bytes or text), one at a time or in arrays (e.g. a chunk's worth). */
 export type EvalLinesInput = AsyncIterable<string | Buffer | readonly (string | Buffer)[]>;
@@ -70,11 +72,13 @@ interface ParsedLine extends PendingDerivation {
  */
 export class EvaluationImporter {
   private readonly store: EvaluationStore;
+  private readonly snapshots: ChannelSnapshotReader;
   private readonly lifecycle: EvaluationLifecycle;
   private readonly runs: IngestionRunStore;
 
   constructor(pool: Pool) {
     this.store = new EvaluationStore(pool);
+    this.snapshots = new ChannelSnapshotReader(pool);
     this.lifecycle = new EvaluationLifecycle(pool);
     this.runs = new IngestionRunStore(pool);
   }
@@ -83,7 +87,10 @@ export class EvaluationImporter {
     if (!REVISION.test(revision)) throw new Error(`--commit ${revision}: expected a full 40-character git commit hash`);
     const counts: EvalImportCounts = { lines: 0, unchanged: 0, added: 0, changed: 0, removed: 0, evalErrors: 0, quarantined: 0, newDerivations: 0, newMeta: 0 };
     const runCounts = () => ({ read: counts.lines, ingested: counts.added, updated: counts.changed, unchanged: counts.unchanged, deleted: counts.removed, quarantined: counts.quarantined, rejected: 0 });
-    // Each takes a connection of its own: opening both at once halves the wait for them.
+    // Each takes a connection of its own: opening them at once divides the wait for them. What the
+    // channel contains is read meanwhile (a channel not created yet contains nothing).
+    const reading = this.snapshots.snapshot(channel.name);
+    reading.catch(() => undefined); // surfaced once awaited
     const [ensured, started] = await Promise.allSettled([
       this.lifecycle.ensureChannel(channel.name, channel.release, channel.variant),
       this.runs.start(`nixpkgs-eval:${channel.name}`, `${channel.name}@${revision} from ${options.source}`, null),
@@ -103,8 +110,7 @@ export class EvaluationImporter {
     const completion: { opening: Promise<EvaluationCompletion | null> | null } = { opening: null };
     const heartbeat: { last: Promise<unknown> } = { last: Promise.resolve() };
     try {
-      // The snapshot of what the channel contains is read while the evaluation row is made.
-      const [begun, snapshot] = await Promise.allSettled([this.lifecycle.begin(channel.name, revision, options.source), this.store.snapshot(channel.name)]);
+      const [begun, snapshot] = await Promise.allSettled([this.lifecycle.begin(channel.name, revision, options.source), reading]);
       if (begun.status === 'rejected') throw begun.reason;
       evaluationId = begun.value.id;
       if (begun.value.alreadyCompleted) {
@@ -112,7 +118,8 @@ export class EvaluationImporter {
         return { evaluationId, status: 'already-completed', counts };
       }
       if (snapshot.status === 'rejected') throw snapshot.reason;
-      const current = snapshot.value;
+      const stored = snapshot.value;
+      const current = stored.lines;
       const state = new Uint8Array(current.size);
       const sameLineAt = new Float64Array(current.size); // line number of the identical line
       const parsedAttrs = new Set<string>();
@@ -266,11 +273,26 @@ export class EvaluationImporter {
       // written while the last batches are.
       await resolving;
       const removedKeys: Buffer[] = [];
+      const notCurrent = new LineKeys(); // removed or replaced
       for (let i = 0; i < current.size; i++) {
-        if (state[i] === UNSEEN) removedKeys.push(current.keys.subarray(i * LINE_KEY_BYTES, (i + 1) * LINE_KEY_BYTES));
+        if (state[i] === SAME_LINE) continue;
+        const key = current.keys.subarray(i * LINE_KEY_BYTES, (i + 1) * LINE_KEY_BYTES);
+        if (state[i] === UNSEEN) removedKeys.push(key);
+        notCurrent.push(key);
       }
       counts.removed = removedKeys.length;
-      const snapshotWritten = this.lifecycle.writeSnapshot(channel.name, evaluationId, current.nextKeys((i) => state[i] === SAME_LINE, newLines));
+      // What changed is stored (a few kB for 1%) rather than the whole 2 MB snapshot, until the
+      // changes stored since the last whole one grow past a few or past 1/8 of it. A few: GC keeps
+      // 5 evaluations by default, so the whole one stays.
+      const changedKeys = stored.changedKeys + notCurrent.size + newLines.size;
+      const whole = stored.changes >= MAX_SNAPSHOT_CHANGES || changedKeys * 8 > current.size || stored.evaluationId === null;
+      const snapshotWritten = this.lifecycle.writeSnapshot(
+        channel.name,
+        evaluationId,
+        whole
+          ? { whole: current.nextKeys((i) => state[i] === SAME_LINE, newLines) }
+          : { previous: stored.evaluationId!, removed: notCurrent.keys, added: newLines.keys },
+      );
       try {
         while (queued.length) await queued.shift();
       } finally {

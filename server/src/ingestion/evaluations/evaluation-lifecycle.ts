@@ -14,6 +14,10 @@ const CLOSE_BY_LINE_AND_COMPLETE = (prev: string, lineKeys: string, counts: stri
       AND substring(m.line_sha256 FROM 1 FOR ${LINE_KEY_BYTES}) = ANY(${lineKeys}::bytea[]) AND ${CURRENT})
   UPDATE evaluation SET status = 'completed', finished_at = now(), counts = ${counts}, log_tail = ${logTail} WHERE id = $2`;
 
+/** A channel's snapshot as of an evaluation: whole, or as the change since the previous completed one. */
+export type SnapshotWrite = { whole: Buffer } | { previous: number; removed: Buffer; added: Buffer };
+export type SnapshotWritten = 'whole' | 'change' | null;
+
 export type EvaluationStatus = 'waiting' | 'running' | 'completed' | 'failed' | 'crashed';
 
 /** Evaluation rows and their state machine: waiting → running → completed | failed | crashed. */
@@ -77,7 +81,7 @@ export class EvaluationLifecycle {
     closed: { attrs: string[]; lineKeys: Buffer[] },
     counts: Record<string, number>,
     logTail: string | null,
-    snapshotWritten: Promise<boolean>,
+    snapshotWritten: Promise<SnapshotWritten>,
   ): Promise<void> {
     await this.withSnapshot(snapshotWritten, counts, () =>
       this.pool.query(
@@ -119,30 +123,40 @@ export class EvaluationLifecycle {
   }
 
   /**
-   * Makes `keys` the channel's snapshot, as of evaluation `id` (resolves to whether that worked).
-   * The snapshot is only a cache: one not matching the latest completed evaluation is ignored (and
-   * rebuilt), so it may be written before the evaluation completes (while its last batches are
-   * still written), and a failure to write it only costs the next import the rebuilding.
+   * Stores what the channel contains as of evaluation `id` (resolves to what was written, null when
+   * that failed): the
+   * whole snapshot (which drops the changes stored before it), or what changed since the previous
+   * completed evaluation. The snapshot is only a cache: one that does not lead to the latest
+   * completed evaluation is ignored (and rebuilt), so it may be written before the evaluation
+   * completes (while its last batches are still written), and a failure to write it only costs the
+   * next import the rebuilding.
    */
-  writeSnapshot(channel: string, id: number, keys: Buffer): Promise<boolean> {
-    return this.pool
-      .query(
-        `INSERT INTO channel_snapshot (channel, evaluation_id, line_keys) VALUES ($1, $2, $3)
-         ON CONFLICT (channel) DO UPDATE SET evaluation_id = EXCLUDED.evaluation_id, line_keys = EXCLUDED.line_keys`,
-        [channel, id, keys],
-      )
-      .then(
-        () => true,
-        () => false,
-      );
+  writeSnapshot(channel: string, id: number, next: SnapshotWrite): Promise<SnapshotWritten> {
+    const written =
+      'whole' in next
+        ? this.pool.query(
+            `WITH dropped AS (DELETE FROM channel_snapshot_change WHERE channel = $1 AND evaluation_id <= $2)
+             INSERT INTO channel_snapshot (channel, evaluation_id, line_keys) VALUES ($1, $2, $3)
+             ON CONFLICT (channel) DO UPDATE SET evaluation_id = EXCLUDED.evaluation_id, line_keys = EXCLUDED.line_keys`,
+            [channel, id, next.whole],
+          )
+        : this.pool.query(
+            `INSERT INTO channel_snapshot_change (channel, evaluation_id, previous_evaluation_id, removed_keys, added_keys) VALUES ($1, $2, $3, $4, $5)`,
+            [channel, id, next.previous, next.removed, next.added],
+          );
+    return written.then(
+      () => ('whole' in next ? 'whole' : 'change'),
+      () => null,
+    );
   }
 
   /** Runs `complete`, and once the snapshot is written too, what follows an import. */
-  private async withSnapshot(snapshotWritten: Promise<boolean>, counts: Record<string, number>, complete: () => Promise<unknown>): Promise<void> {
+  private async withSnapshot(snapshotWritten: Promise<SnapshotWritten>, counts: Record<string, number>, complete: () => Promise<unknown>): Promise<void> {
     await complete().finally(() => snapshotWritten);
-    // The replaced snapshot is 2 MB of dead TOAST chunks: free them for the next one now rather
-    // than whenever autovacuum (if enabled) gets to this small table. Nothing waits for it.
-    if (await snapshotWritten) void this.pool.query('VACUUM channel_snapshot').catch(() => undefined);
+    // A replaced whole snapshot is 2 MB of dead TOAST chunks: free them for the next one now (once
+    // the completing transaction no longer holds them back) rather than whenever autovacuum (if
+    // enabled) gets to this small table. Nothing waits for it.
+    if ((await snapshotWritten) === 'whole') void this.pool.query('VACUUM channel_snapshot').catch(() => undefined);
     // A large import changes the table's shape faster than autovacuum notices; fresh statistics
     // keep the next evaluation's per-attribute lookups on the (channel, attr) index.
     if ((counts.added ?? 0) + (counts.changed ?? 0) > 10_000) await this.pool.query('ANALYZE channel_member');
@@ -170,7 +184,7 @@ export class EvaluationCompletion {
     private readonly channel: string,
     private readonly id: number,
     private readonly prev: number | null,
-    private readonly withSnapshot: (snapshotWritten: Promise<boolean>, counts: Record<string, number>, finish: () => Promise<unknown>) => Promise<void>,
+    private readonly withSnapshot: (snapshotWritten: Promise<SnapshotWritten>, counts: Record<string, number>, finish: () => Promise<unknown>) => Promise<void>,
   ) {}
 
   /**
@@ -180,9 +194,15 @@ export class EvaluationCompletion {
   replace(attrs: string[]): Promise<Map<string, Buffer>> {
     const replaced = this.closing.then(async () => {
       if (this.prev === null || !attrs.length) return new Map<string, Buffer>();
+      // One index probe per attribute, deliberately: as a plain join the planner (misjudging how
+      // many rows the IN (completed evaluations) keeps) hashes every current row of the channel
+      // — a whole-table scan, spilling to disk, for a batch of a few hundred changed lines.
+      // OFFSET 0 keeps the subquery from being flattened into that join.
       const { rows } = await this.client.query<{ attr: string; line_sha256: Buffer }>(
-        `UPDATE channel_member m SET last_evaluation_id = $3 FROM unnest($4::text[]) AS replaced(attr)
-         WHERE m.attr = replaced.attr AND ${CURRENT} RETURNING m.attr, m.line_sha256`,
+        `UPDATE channel_member m SET last_evaluation_id = $3
+         FROM unnest($4::text[]) AS replaced(attr)
+         CROSS JOIN LATERAL (SELECT m.ctid AS row_id FROM channel_member m WHERE m.attr = replaced.attr AND ${CURRENT} OFFSET 0) cur
+         WHERE m.ctid = cur.row_id RETURNING m.attr, m.line_sha256`,
         [this.channel, this.id, this.prev, attrs],
       );
       return new Map(rows.map((r) => [r.attr, r.line_sha256]));
@@ -204,7 +224,7 @@ export class EvaluationCompletion {
   }
 
   /** Closes the rows of attributes that disappeared, completes the evaluation and commits. */
-  async finish(lineKeys: Buffer[], counts: Record<string, number>, logTail: string | null, snapshotWritten: Promise<boolean>): Promise<void> {
+  async finish(lineKeys: Buffer[], counts: Record<string, number>, logTail: string | null, snapshotWritten: Promise<SnapshotWritten>): Promise<void> {
     let committed = false;
     try {
       await this.closing;

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { copyRows, CopyValue, Json } from '../../database/copy-rows';
 import { EvaluationErrorLine, NormalizedDerivation, NormalizedMaintainer } from '../nixpkgs/normalized-derivation';
-import { LINE_KEY_BYTES, LineSnapshot } from './line-snapshot';
 
 /** A parsed line on its way into the evaluation. */
 export interface PendingDerivation {
@@ -15,18 +13,6 @@ export interface PendingDerivation {
 export interface StoredCounts {
   newDerivations: number;
   newMeta: number;
-}
-
-const COPY_BINARY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
-/** The one non-null value of a one-column COPY … TO STDOUT (FORMAT binary) output, or null when it has no row. */
-function singleBinaryCopyValue(data: Buffer): Buffer | null {
-  if (data.length < 19 || !data.subarray(0, 11).equals(COPY_BINARY_SIGNATURE)) throw new Error('not COPY binary output');
-  let offset = 15 + 4 + data.readUInt32BE(15); // signature, flags, header extension
-  if (data.readInt16BE(offset) !== 1) return null; // -1: the trailer, no row
-  const length = data.readInt32BE(offset + 2);
-  offset += 6;
-  return length < 0 ? null : data.subarray(offset, offset + length);
 }
 
 const META_COLUMNS = [
@@ -73,39 +59,6 @@ export function metaSha256(d: NormalizedDerivation): Buffer {
 /** Every query of evaluation imports. Writes are set-based (unnest / COPY). */
 export class EvaluationStore {
   constructor(private readonly pool: Pool) {}
-
-  /**
-   * What the channel contains now (its latest completed evaluation), as a LineSnapshot: the value
-   * in `channel_snapshot`, or, when that row is missing or belongs to another evaluation, rebuilt
-   * from the current `channel_member` rows. Read with COPY … (FORMAT binary): streamed as it comes,
-   * without the hex text and the one 2 MB protocol message a plain query would make of it.
-   */
-  async snapshot(channel: string): Promise<LineSnapshot> {
-    const literal = channel.replace(/'/g, "''");
-    const client = await this.pool.connect();
-    const chunks: Buffer[] = [];
-    try {
-      const stream = client.query(
-        copyTo(`COPY (SELECT line_keys FROM channel_snapshot WHERE channel = '${literal}' AND evaluation_id =
-                  (SELECT max(id) FROM evaluation WHERE channel = '${literal}' AND status = 'completed')) TO STDOUT (FORMAT binary)`),
-      );
-      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-    } finally {
-      client.release();
-    }
-    const keys = singleBinaryCopyValue(Buffer.concat(chunks));
-    return (keys && LineSnapshot.parse(keys)) || this.snapshotFromMembers(channel);
-  }
-
-  private async snapshotFromMembers(channel: string): Promise<LineSnapshot> {
-    const { rows } = await this.pool.query<{ keys: Buffer | null }>(
-      `SELECT string_agg(substring(line_sha256 FROM 1 FOR ${LINE_KEY_BYTES}), ''::bytea) AS keys FROM channel_member
-       WHERE channel = $1 AND last_evaluation_id IS NULL
-         AND first_evaluation_id IN (SELECT id FROM evaluation WHERE channel = $1 AND status = 'completed')`,
-      [channel],
-    );
-    return LineSnapshot.parse(rows[0].keys ?? Buffer.alloc(0))!;
-  }
 
   /** Of these attributes, those the channel contains now, with the sha256 of the line that made each current. */
   async currentLines(channel: string, attrs: string[]): Promise<Map<string, Buffer>> {
@@ -369,8 +322,11 @@ export class EvaluationBatchWriter {
       parts.push(
         modes[kind] === 'copy'
           ? `SELECT ${t} AS t, ord::int AS ord, nextval('${sequence}')::int AS id, true AS fresh FROM generate_series(1, ${p}::int) AS ord`
-          : `SELECT ${t} AS t, u.ord::int AS ord, coalesce(x.id, nextval('${sequence}'))::int AS id, x.id IS NULL AS fresh
-             FROM unnest(${p}::${type}[]) WITH ORDINALITY AS u(key, ord) LEFT JOIN ${table} x ON x.${key} = u.key`,
+          : // One probe of the unique index per key, as for EvaluationCompletion.replace: joined
+            // plainly, a batch of a few hundred keys gets the whole table hashed.
+            `SELECT ${t} AS t, u.ord::int AS ord, coalesce(x.id, nextval('${sequence}'))::int AS id, x.id IS NULL AS fresh
+             FROM unnest(${p}::${type}[]) WITH ORDINALITY AS u(key, ord)
+             LEFT JOIN LATERAL (SELECT x.id FROM ${table} x WHERE x.${key} = u.key OFFSET 0) x ON true`,
       );
     }
     if (parts.length) {

@@ -52,6 +52,16 @@ describe('LineSnapshot', () => {
     expect(next.find(added[1])).toBe(667);
   });
 
+  it('applies a stored change: the same keys as the next snapshot written whole', () => {
+    const added = new LineKeys();
+    [sha('new 1'), sha('new 2')].forEach((h) => added.push(h));
+    const removed = new LineKeys();
+    lines.forEach((line, i) => i % 3 === 0 && removed.push(sha(line)));
+    const whole = snapshot.nextKeys((i) => i % 3 !== 0, added);
+    expect(LineSnapshot.applyChange(snapshot.keys, removed.keys, added.keys)).toEqual(whole);
+    expect(LineSnapshot.applyChange(snapshot.keys, Buffer.alloc(0), Buffer.alloc(0))).toEqual(snapshot.keys);
+  });
+
   it('collects any number of line keys', () => {
     const keys = new LineKeys();
     for (let i = 0; i < 5000; i++) keys.push(sha(String(i)));

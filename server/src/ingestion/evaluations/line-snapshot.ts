@@ -1,4 +1,7 @@
 import { hash } from 'node:crypto';
+import { endianness } from 'node:os';
+
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** Bytes of a line's sha256 a snapshot keeps: 128 bits, so a changed line is never taken for an unchanged one. */
 export const LINE_KEY_BYTES = 16;
@@ -37,7 +40,8 @@ export class LineSnapshot {
     readonly keys: Buffer,
   ) {
     this.words = new Uint32Array(keys.length / 4);
-    for (let i = 0; i < this.words.length; i++) this.words[i] = keys.readUInt32LE(i * 4);
+    if (LITTLE_ENDIAN) new Uint8Array(this.words.buffer).set(keys);
+    else for (let i = 0; i < this.words.length; i++) this.words[i] = keys.readUInt32LE(i * 4);
     let capacity = 16;
     while (capacity < this.size * 2) capacity *= 2;
     this.slots = new Int32Array(capacity);
@@ -67,13 +71,30 @@ export class LineSnapshot {
     return this.keys.length / LINE_KEY_BYTES;
   }
 
+  /**
+   * The keys of `keys` (concatenated) once a stored change (channel_snapshot_change) is applied:
+   * without the `removed` ones, then the `added` ones.
+   */
+  static applyChange(keys: Buffer, removed: Buffer, added: Buffer): Buffer {
+    const gone = new LineSnapshot(removed);
+    const next = Buffer.allocUnsafe(keys.length + added.length);
+    let length = 0;
+    for (let at = 0; at < keys.length; at += LINE_KEY_BYTES) {
+      if (gone.findWords(keys.readUInt32LE(at), keys.readUInt32LE(at + 4), keys.readUInt32LE(at + 8), keys.readUInt32LE(at + 12)) === -1) {
+        length += keys.copy(next, length, at, at + LINE_KEY_BYTES);
+      }
+    }
+    length += added.copy(next, length);
+    return next.subarray(0, length);
+  }
+
   /** Index of the entry whose line key is this sha256's (or key's) start, or -1. */
   find(sha256: LineHash): number {
+    return this.findWords(word(sha256, 0), word(sha256, 4), word(sha256, 8), word(sha256, 12));
+  }
+
+  private findWords(w0: number, w1: number, w2: number, w3: number): number {
     const { slots, mask, words } = this;
-    const w0 = word(sha256, 0);
-    const w1 = word(sha256, 4);
-    const w2 = word(sha256, 8);
-    const w3 = word(sha256, 12);
     for (let slot = w0 & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];
       if (entry === 0) return -1;
