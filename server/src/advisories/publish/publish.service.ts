@@ -10,6 +10,7 @@ import { CveQueryRepository } from '../../ingestion/graphql/cve-query.repository
 import { recordActivity } from '../advisory-activity';
 import { AdvisoryError } from '../advisory.error';
 import { AdvisoryContent, AdvisoryStore } from '../drafts/advisory.store';
+import { NotificationJobs } from '../notifications/notification.jobs';
 import { IssueCve, issueBody, issueMarker, issueTitle } from './issue-body';
 
 // A retry looks for an issue an earlier attempt created from this long before that attempt began.
@@ -30,6 +31,7 @@ export class PublishService {
     private readonly config: AppConfig,
     private readonly github: GithubClient,
     private readonly cves: CveQueryRepository,
+    private readonly notifications: NotificationJobs,
   ) {
     this.pool = pgPool(dataSource);
   }
@@ -63,7 +65,7 @@ export class PublishService {
         (await this.github.createIssue(repository, { title: issueTitle(prepared), body, labels: this.labels() }))
       );
     });
-    return withTransaction(this.pool, async (client) => {
+    const published = await withTransaction(this.pool, async (client) => {
       const store = new AdvisoryStore(client);
       const row = await store.lock(id);
       if (row.state === 'draft') {
@@ -75,6 +77,9 @@ export class PublishService {
       }
       return store.content(id);
     });
+    // Maintainers and subscribers hear of it now rather than at the next scheduled run.
+    await this.notifications.enqueue().catch((err: Error) => this.logger.warn({ err: err.message }, 'could not queue notifications; the scheduled run sends them'));
+    return published;
   }
 
   /** Rewrites the GitHub issue of a published advisory from its current content (after edits). */
