@@ -35,6 +35,25 @@ export const router = createRouter({
       meta: { title: 'CVE' },
     },
     {
+      path: '/advisories',
+      name: 'advisories',
+      component: () => import('../features/advisories/AdvisoryListPage.vue'),
+      meta: { title: 'Advisories' },
+    },
+    {
+      path: '/advisories/:id(\\d+)/edit',
+      name: 'draft-editor',
+      component: () => import('../features/advisories/DraftEditorPage.vue'),
+      meta: { title: 'Draft', requires: 'security-team' },
+    },
+    {
+      // Public, NIXPKGS-YYYY-NNNN (the GitHub issue links here); a numeric id shows a draft to the team.
+      path: '/advisories/:publicId',
+      name: 'advisory',
+      component: () => import('../features/advisories/AdvisoryPage.vue'),
+      meta: { title: 'Advisory' },
+    },
+    {
       path: '/rules',
       name: 'mapping-rules',
       component: () => import('../features/mapping-rules/MappingRulesPage.vue'),

@@ -1065,6 +1065,138 @@ export type WebhookDeliveryEdge = {
   node: WebhookDelivery;
 };
 
+export type AdvisoryFieldsFragment = { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> };
+
+export type AdvisoryListQueryVariables = Exact<{
+  state?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdvisoryListQuery = { __typename?: 'Query', advisories: { __typename?: 'AdvisoryConnection', hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'AdvisoryEdge', cursor: string, node: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, severityOverride?: string | null, cveIds: Array<string>, updatedAt: string } }> } };
+
+export type AdvisoryPageQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  publicId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdvisoryPageQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }>, activity: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string }>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } | null };
+
+export type DraftAdvisoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DraftAdvisoryQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } | null };
+
+export type UpdateAdvisoryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  input: AdvisoryInput;
+}>;
+
+
+export type UpdateAdvisoryMutation = { __typename?: 'Mutation', updateAdvisory: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type AddAdvisoryPackageMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  attr: Scalars['String']['input'];
+}>;
+
+
+export type AddAdvisoryPackageMutation = { __typename?: 'Mutation', addAdvisoryPackage: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type RemoveAdvisoryPackageMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  attr: Scalars['String']['input'];
+}>;
+
+
+export type RemoveAdvisoryPackageMutation = { __typename?: 'Mutation', removeAdvisoryPackage: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type SetAdvisoryChannelStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  channel: Scalars['String']['input'];
+  status: Scalars['String']['input'];
+}>;
+
+
+export type SetAdvisoryChannelStatusMutation = { __typename?: 'Mutation', setAdvisoryChannelStatus: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type AddAdvisoryMaintainerMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  login: Scalars['String']['input'];
+}>;
+
+
+export type AddAdvisoryMaintainerMutation = { __typename?: 'Mutation', addAdvisoryMaintainer: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type RemoveAdvisoryMaintainerMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  githubId: Scalars['Int']['input'];
+}>;
+
+
+export type RemoveAdvisoryMaintainerMutation = { __typename?: 'Mutation', removeAdvisoryMaintainer: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type SetAdvisoryMaintainerPingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  githubId: Scalars['Int']['input'];
+  ping: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetAdvisoryMaintainerPingMutation = { __typename?: 'Mutation', setAdvisoryMaintainerPing: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type MergeAdvisoriesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  otherIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MergeAdvisoriesMutation = { __typename?: 'Mutation', mergeAdvisories: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type SplitAdvisoryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  cveId: Scalars['String']['input'];
+}>;
+
+
+export type SplitAdvisoryMutation = { __typename?: 'Mutation', splitAdvisory: { __typename?: 'Advisory', id: string } };
+
+export type DiscardDraftMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type DiscardDraftMutation = { __typename?: 'Mutation', discardDraft: boolean };
+
+export type PublishAdvisoryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type PublishAdvisoryMutation = { __typename?: 'Mutation', publishAdvisory: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } };
+
+export type PackageSearchQueryVariables = Exact<{
+  prefix: Scalars['String']['input'];
+}>;
+
+
+export type PackageSearchQuery = { __typename?: 'Query', packageSearch: Array<{ __typename?: 'PackageSearchResult', attr: string, channels: Array<string>, versions: Array<string>, description?: string | null }> };
+
 export type ApiTokenFieldsFragment = { __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1160,6 +1292,34 @@ export type SuggestionQueueQueryVariables = Exact<{
 
 export type SuggestionQueueQuery = { __typename?: 'Query', suggestions: { __typename?: 'SuggestionConnection', totalCount: number, hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'SuggestionEdge', cursor: string, node: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, cve?: { __typename?: 'Cve', id: string, title?: string | null, description?: string | null, maxBaseScore?: number | null } | null, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } }> } };
 
+export type DismissSuggestionsMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DismissSuggestionsMutation = { __typename?: 'Mutation', dismissSuggestions: { __typename?: 'TriageResult', changed: Array<string>, skipped: Array<{ __typename?: 'SkippedSuggestion', id: string, message: string }> } };
+
+export type AcceptSuggestionMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type AcceptSuggestionMutation = { __typename?: 'Mutation', acceptSuggestions: { __typename?: 'Advisory', id: string } };
+
+export type UndoLastActionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UndoLastActionMutation = { __typename?: 'Mutation', undoLastAction: { __typename?: 'UndoResultModel', action: string, subjectType: string, subjectId: string } };
+
+export type RestoreSuggestionsMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type RestoreSuggestionsMutation = { __typename?: 'Mutation', restoreSuggestions: { __typename?: 'TriageResult', changed: Array<string>, skipped: Array<{ __typename?: 'SkippedSuggestion', id: string, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1178,6 +1338,54 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdvisoryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}
+    `, {"fragmentName":"AdvisoryFields"}) as unknown as TypedDocumentString<AdvisoryFieldsFragment, unknown>;
 export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenFields on ApiToken {
   id
@@ -1277,6 +1485,642 @@ export const SuggestionFieldsFragmentDoc = new TypedDocumentString(`
     rule
   }
 }`, {"fragmentName":"SuggestionFields"}) as unknown as TypedDocumentString<SuggestionFieldsFragment, unknown>;
+export const AdvisoryListDocument = new TypedDocumentString(`
+    query AdvisoryList($state: String, $first: Int!, $after: String) {
+  advisories(state: $state, first: $first, after: $after) {
+    hasNextPage
+    endCursor
+    edges {
+      cursor
+      node {
+        id
+        publicId
+        state
+        title
+        severityOverride
+        cveIds
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvisoryListQuery, AdvisoryListQueryVariables>;
+export const AdvisoryPageDocument = new TypedDocumentString(`
+    query AdvisoryPage($id: ID, $publicId: String) {
+  advisory(id: $id, publicId: $publicId) {
+    ...AdvisoryFields
+    comments {
+      id
+      author
+      body
+      createdAt
+    }
+    activity(first: 100) {
+      id
+      at
+      actor
+      action
+    }
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<AdvisoryPageQuery, AdvisoryPageQueryVariables>;
+export const DraftAdvisoryDocument = new TypedDocumentString(`
+    query DraftAdvisory($id: ID!) {
+  advisory(id: $id) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<DraftAdvisoryQuery, DraftAdvisoryQueryVariables>;
+export const UpdateAdvisoryDocument = new TypedDocumentString(`
+    mutation UpdateAdvisory($id: ID!, $version: Int!, $input: AdvisoryInput!) {
+  updateAdvisory(id: $id, version: $version, input: $input) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<UpdateAdvisoryMutation, UpdateAdvisoryMutationVariables>;
+export const AddAdvisoryPackageDocument = new TypedDocumentString(`
+    mutation AddAdvisoryPackage($id: ID!, $version: Int!, $attr: String!) {
+  addAdvisoryPackage(id: $id, version: $version, attr: $attr) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<AddAdvisoryPackageMutation, AddAdvisoryPackageMutationVariables>;
+export const RemoveAdvisoryPackageDocument = new TypedDocumentString(`
+    mutation RemoveAdvisoryPackage($id: ID!, $version: Int!, $attr: String!) {
+  removeAdvisoryPackage(id: $id, version: $version, attr: $attr) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<RemoveAdvisoryPackageMutation, RemoveAdvisoryPackageMutationVariables>;
+export const SetAdvisoryChannelStatusDocument = new TypedDocumentString(`
+    mutation SetAdvisoryChannelStatus($id: ID!, $version: Int!, $channel: String!, $status: String!) {
+  setAdvisoryChannelStatus(
+    id: $id
+    version: $version
+    channel: $channel
+    status: $status
+  ) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<SetAdvisoryChannelStatusMutation, SetAdvisoryChannelStatusMutationVariables>;
+export const AddAdvisoryMaintainerDocument = new TypedDocumentString(`
+    mutation AddAdvisoryMaintainer($id: ID!, $version: Int!, $login: String!) {
+  addAdvisoryMaintainer(id: $id, version: $version, login: $login) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<AddAdvisoryMaintainerMutation, AddAdvisoryMaintainerMutationVariables>;
+export const RemoveAdvisoryMaintainerDocument = new TypedDocumentString(`
+    mutation RemoveAdvisoryMaintainer($id: ID!, $version: Int!, $githubId: Int!) {
+  removeAdvisoryMaintainer(id: $id, version: $version, githubId: $githubId) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<RemoveAdvisoryMaintainerMutation, RemoveAdvisoryMaintainerMutationVariables>;
+export const SetAdvisoryMaintainerPingDocument = new TypedDocumentString(`
+    mutation SetAdvisoryMaintainerPing($id: ID!, $version: Int!, $githubId: Int!, $ping: Boolean!) {
+  setAdvisoryMaintainerPing(
+    id: $id
+    version: $version
+    githubId: $githubId
+    ping: $ping
+  ) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<SetAdvisoryMaintainerPingMutation, SetAdvisoryMaintainerPingMutationVariables>;
+export const MergeAdvisoriesDocument = new TypedDocumentString(`
+    mutation MergeAdvisories($id: ID!, $version: Int!, $otherIds: [ID!]!) {
+  mergeAdvisories(id: $id, version: $version, otherIds: $otherIds) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<MergeAdvisoriesMutation, MergeAdvisoriesMutationVariables>;
+export const SplitAdvisoryDocument = new TypedDocumentString(`
+    mutation SplitAdvisory($id: ID!, $version: Int!, $cveId: String!) {
+  splitAdvisory(id: $id, version: $version, cveId: $cveId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SplitAdvisoryMutation, SplitAdvisoryMutationVariables>;
+export const DiscardDraftDocument = new TypedDocumentString(`
+    mutation DiscardDraft($id: ID!, $version: Int!) {
+  discardDraft(id: $id, version: $version)
+}
+    `) as unknown as TypedDocumentString<DiscardDraftMutation, DiscardDraftMutationVariables>;
+export const PublishAdvisoryDocument = new TypedDocumentString(`
+    mutation PublishAdvisory($id: ID!, $version: Int!) {
+  publishAdvisory(id: $id, version: $version) {
+    ...AdvisoryFields
+  }
+}
+    fragment AdvisoryFields on Advisory {
+  id
+  publicId
+  state
+  title
+  description
+  severityOverride
+  references
+  notes
+  version
+  repository
+  issueNumber
+  issueUrl
+  publishedAt
+  archivedAt
+  createdBy
+  createdAt
+  updatedAt
+  cveIds
+  cves {
+    id
+    title
+    maxBaseScore
+  }
+  packages {
+    attr
+    attrs
+    source
+    links {
+      attr
+      channel
+      version
+      verdict
+    }
+  }
+  channels {
+    channel
+    status
+  }
+  maintainers {
+    githubId
+    login
+    source
+    ping
+  }
+}`) as unknown as TypedDocumentString<PublishAdvisoryMutation, PublishAdvisoryMutationVariables>;
+export const PackageSearchDocument = new TypedDocumentString(`
+    query PackageSearch($prefix: String!) {
+  packageSearch(prefix: $prefix, first: 10) {
+    attr
+    channels
+    versions
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<PackageSearchQuery, PackageSearchQueryVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
     query ApiTokens {
   apiTokens {
@@ -1610,3 +2454,41 @@ fragment SuggestionFields on Suggestion {
     ...SuggestedPackageFields
   }
 }`) as unknown as TypedDocumentString<SuggestionQueueQuery, SuggestionQueueQueryVariables>;
+export const DismissSuggestionsDocument = new TypedDocumentString(`
+    mutation DismissSuggestions($ids: [ID!]!, $reason: String!, $comment: String) {
+  dismissSuggestions(ids: $ids, reason: $reason, comment: $comment) {
+    changed
+    skipped {
+      id
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DismissSuggestionsMutation, DismissSuggestionsMutationVariables>;
+export const AcceptSuggestionDocument = new TypedDocumentString(`
+    mutation AcceptSuggestion($ids: [ID!]!) {
+  acceptSuggestions(ids: $ids) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptSuggestionMutation, AcceptSuggestionMutationVariables>;
+export const UndoLastActionDocument = new TypedDocumentString(`
+    mutation UndoLastAction {
+  undoLastAction {
+    action
+    subjectType
+    subjectId
+  }
+}
+    `) as unknown as TypedDocumentString<UndoLastActionMutation, UndoLastActionMutationVariables>;
+export const RestoreSuggestionsDocument = new TypedDocumentString(`
+    mutation RestoreSuggestions($ids: [ID!]!) {
+  restoreSuggestions(ids: $ids) {
+    changed
+    skipped {
+      id
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreSuggestionsMutation, RestoreSuggestionsMutationVariables>;

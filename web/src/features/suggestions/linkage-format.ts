@@ -88,7 +88,7 @@ const VERDICT_WEIGHT: Record<string, number> = { affected: 2, unknown: 1, 'not-a
  * affected. When two attributes of one channel share a version with different verdicts, the worse
  * one is shown (affected over unknown over not affected).
  */
-export function channelVersions(links: SuggestedPackageFieldsFragment['links']): ChannelVersions[] {
+export function channelVersions(links: readonly Pick<SuggestedPackageFieldsFragment['links'][number], 'channel' | 'version' | 'verdict'>[]): ChannelVersions[] {
   const byChannel = new Map<string, Map<string, string>>();
   for (const link of links) {
     const versions = byChannel.get(link.channel) ?? new Map<string, string>();

@@ -9,6 +9,11 @@ export type QueuedSuggestion = SuggestionQueueQuery['suggestions']['edges'][numb
 
 export const PAGE_SIZE = 20;
 
+export interface QueueSnapshot {
+  items: QueuedSuggestion[];
+  totalCount: number;
+}
+
 /**
  * The suggestion queue as loaded so far: pages of one filter, most relevant first. A store rather
  * than page state, so that opening a CVE and coming back keeps the pages already loaded (and, with
@@ -94,5 +99,21 @@ export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
     }
   }
 
-  return { filter, items, totalCount, hasNextPage, loaded, loading, loadingMore, error, moreError, remaining, show, reload, loadMore };
+  /** Takes suggestions out of the list at once (a triage decision); the snapshot puts them back. */
+  function take(ids: readonly string[]): QueueSnapshot {
+    const snapshot = { items: items.value, totalCount: totalCount.value };
+    const leaving = new Set(ids);
+    const kept = items.value.filter((item) => !leaving.has(item.id));
+    totalCount.value = Math.max(0, totalCount.value - (items.value.length - kept.length));
+    items.value = kept;
+    return snapshot;
+  }
+
+  /** Rolls an optimistic `take` back when the server refused the decision. */
+  function putBack(snapshot: QueueSnapshot): void {
+    items.value = snapshot.items;
+    totalCount.value = snapshot.totalCount;
+  }
+
+  return { filter, items, totalCount, hasNextPage, loaded, loading, loadingMore, error, moreError, remaining, show, reload, loadMore, take, putBack };
 });
