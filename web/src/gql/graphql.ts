@@ -486,6 +486,10 @@ export type Mutation = {
   discardDraft: Scalars['Boolean']['output'];
   /** Dismisses pending suggestions with one reason (not-for-us, not-affected, duplicate, wont-fix, other + comment). */
   dismissSuggestions: TriageResult;
+  /** Marks all your notifications read; returns how many were unread. */
+  markAllNotificationsRead: Scalars['Int']['output'];
+  /** Marks these notifications of yours read; returns how many were unread. */
+  markNotificationsRead: Scalars['Int']['output'];
   /** Merges other drafts into this one (their CVEs, packages and maintainers); the others disappear. */
   mergeAdvisories: Advisory;
   /** Publishes a draft as a GitHub issue. Safe to retry: never creates a second issue. */
@@ -500,12 +504,18 @@ export type Mutation = {
   setAdvisoryChannelStatus: Advisory;
   /** Whether the GitHub issue mentions (pings) this maintainer. */
   setAdvisoryMaintainerPing: Advisory;
+  /** Changes the given switches; absent ones stay as they are. */
+  setNotificationPreferences: NotificationPreferences;
   /** Moves one CVE out of a draft into a new draft, which is returned. */
   splitAdvisory: Advisory;
+  /** Follows a package attribute a tracked channel ships, or a tracked channel. Idempotent. */
+  subscribe: NotificationSubscription;
   /** Rewrites a published advisory's GitHub issue from its current content. */
   syncAdvisoryIssue: Advisory;
   /** Undoes your last triage decision or draft edit, within 30 seconds. */
   undoLastAction: UndoResultModel;
+  /** Stops following; false when you did not follow it. */
+  unsubscribe: Scalars['Boolean']['output'];
   updateAdvisory: Advisory;
   updateMappingRule: MappingRuleModel;
 };
@@ -569,6 +579,11 @@ export type MutationDismissSuggestionsArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationMergeAdvisoriesArgs = {
   id: Scalars['ID']['input'];
   otherIds: Array<Scalars['ID']['input']>;
@@ -622,6 +637,12 @@ export type MutationSetAdvisoryMaintainerPingArgs = {
 };
 
 
+export type MutationSetNotificationPreferencesArgs = {
+  maintainedPackages?: InputMaybe<Scalars['Boolean']['input']>;
+  subscriptions?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type MutationSplitAdvisoryArgs = {
   cveId: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -629,8 +650,20 @@ export type MutationSplitAdvisoryArgs = {
 };
 
 
+export type MutationSubscribeArgs = {
+  target: Scalars['String']['input'];
+  targetType: Scalars['String']['input'];
+};
+
+
 export type MutationSyncAdvisoryIssueArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnsubscribeArgs = {
+  target: Scalars['String']['input'];
+  targetType: Scalars['String']['input'];
 };
 
 
@@ -644,6 +677,55 @@ export type MutationUpdateAdvisoryArgs = {
 export type MutationUpdateMappingRuleArgs = {
   id: Scalars['ID']['input'];
   input: MappingRuleInput;
+};
+
+/** An in-app notification: a new suggestion or a published advisory touching a package you maintain or follow. */
+export type Notification = {
+  __typename?: 'Notification';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** suggestion.new or advisory.published */
+  kind: Scalars['String']['output'];
+  /** Path in the web app: /suggestions?cve=CVE-… or /advisories/NIXPKGS-… */
+  link: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The suggestion's or advisory's id. */
+  subjectId: Scalars['String']['output'];
+  /** suggestion or advisory */
+  subjectType: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** Which notifications you get (all on until you change them). */
+export type NotificationPreferences = {
+  __typename?: 'NotificationPreferences';
+  /** About packages you maintain. */
+  maintainedPackages: Scalars['Boolean']['output'];
+  /** About packages and channels you follow. */
+  subscriptions: Scalars['Boolean']['output'];
+};
+
+/** A package attribute or channel you follow: you are notified of its new suggestions and published advisories. */
+export type NotificationSubscription = {
+  __typename?: 'NotificationSubscription';
+  createdAt: Scalars['DateTime']['output'];
+  /** A package attribute (openssl, python3Packages.requests) or a channel name (nixos-unstable). */
+  target: Scalars['String']['output'];
+  /** package or channel */
+  targetType: Scalars['String']['output'];
 };
 
 /** A package attribute of a channel, grouped over systems. */
@@ -781,6 +863,9 @@ export type Query = {
   mappingRules: Array<MappingRuleModel>;
   /** Who is calling; null when not logged in. */
   me?: Maybe<CurrentUser>;
+  notificationPreferences: NotificationPreferences;
+  /** Your notifications, newest first. */
+  notifications: NotificationConnection;
   /** A package attribute (without system) in a channel. */
   package?: Maybe<Package>;
   /** Package attributes that tracked channels ship now, by name prefix (to add one to an advisory). */
@@ -789,10 +874,14 @@ export type Query = {
   packages: PackageConnection;
   /** Refused input records, most recently seen first. */
   quarantine: Array<QuarantineEntry>;
+  /** The packages and channels you follow. */
+  subscriptions: Array<NotificationSubscription>;
   /** A CVE's suggestion (there is at most one per CVE). */
   suggestion?: Maybe<Suggestion>;
-  /** Suggestions, most relevant first. */
+  /** The triage queue: suggestions filtered and sorted (relevance by default), with cursor pagination. */
   suggestions: SuggestionConnection;
+  /** How many of your notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** Requests to POST /webhooks/github, newest first, kept for NIXSEC_WEBHOOK_RETENTION_DAYS (admin only). */
   webhookDeliveries: WebhookDeliveryConnection;
 };
@@ -880,6 +969,13 @@ export type QueryMaintainerArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  unreadOnly?: Scalars['Boolean']['input'];
+};
+
+
 export type QueryPackageArgs = {
   attr: Scalars['String']['input'];
   channel: Scalars['String']['input'];
@@ -916,10 +1012,16 @@ export type QuerySuggestionArgs = {
 export type QuerySuggestionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   attr?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<Scalars['String']['input']>;
+  cveYear?: InputMaybe<Scalars['Int']['input']>;
   first?: Scalars['Int']['input'];
   maintainer?: InputMaybe<Scalars['String']['input']>;
   minConfidence?: InputMaybe<Scalars['Float']['input']>;
+  minSeverity?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['String']['input']>;
+  stableOnly?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -996,7 +1098,7 @@ export type SuggestionConnection = {
   edges: Array<SuggestionEdge>;
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
-  /** Suggestions matching the filter. */
+  /** Suggestions matching the filter, counted up to 10,001 (more than 10,000 shows as 10001). */
   totalCount: Scalars['Int']['output'];
 };
 

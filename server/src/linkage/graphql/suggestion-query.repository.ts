@@ -26,6 +26,9 @@ export interface SuggestionFilter {
 
 export class SuggestionQueryError extends Error {}
 
+/** totalCount counts up to this many and one more ("more than 10,000"). */
+export const COUNT_CAP = 10_000;
+
 // Sort key and cursor per order; every order ends with the id so pages never overlap.
 const ORDERS: Record<QueueSort, { key: string; order: string; parse: (v: string) => unknown; cast: string; format: (s: Suggestion) => string }> = {
   relevance: { key: 's.score', order: 'DESC', parse: Number, cast: 'real', format: (s) => String(s.score) },
@@ -81,11 +84,15 @@ export class SuggestionQueryRepository {
     if (filter.cveYear != null) where.push(`s.cve_id LIKE ${param(`CVE-${filter.cveYear}-%`)}`);
     if (filter.text?.trim()) {
       const text = param(filter.text.trim());
-      where.push(`(EXISTS (SELECT 1 FROM cve c WHERE c.id = s.cve_id AND c.search @@ websearch_to_tsquery('english', ${text}))
-        OR EXISTS (SELECT 1 FROM suggestion_package p WHERE p.suggestion_id = s.id AND p.display_attr ILIKE '%' || ${text} || '%'))`);
+      // IN (subquery) under OR becomes a hashed subplan: each side is computed once, not per row.
+      where.push(`(s.cve_id IN (SELECT c.id FROM cve c WHERE c.search @@ websearch_to_tsquery('english', ${text}))
+        OR s.id IN (SELECT p.suggestion_id FROM suggestion_package p WHERE p.display_attr ILIKE '%' || ${text} || '%'))`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM suggestion s ${filtered}`, params)).rows[0].n);
+    // Counting stops at COUNT_CAP: "10,000+" is as useful to a reader as the exact figure, and far cheaper under a broad filter.
+    const total = Number(
+      (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM suggestion s ${filtered} LIMIT ${COUNT_CAP + 1}) capped`, params)).rows[0].n,
+    );
     const order = ORDERS[sort];
     if (!order) throw new SuggestionQueryError(`sort: "${sort}" is not one of ${QUEUE_SORTS.join(', ')}`);
     if (after) {

@@ -75,7 +75,7 @@ export class SuggestionConnection {
   @Field(() => [SuggestionEdge]) edges: SuggestionEdge[];
   @Field() hasNextPage: boolean;
   @Field(() => String, { nullable: true }) endCursor: string | null;
-  @Field(() => Int, { description: 'Suggestions matching the filter.' }) totalCount: number;
+  @Field(() => Int, { description: 'Suggestions matching the filter, counted up to 10,001 (more than 10,000 shows as 10001).' }) totalCount: number;
 }
 
 @ObjectType({ description: "A curated rule of the security team: a CVE vendor:product is (or is never) these packages." })
