@@ -49,6 +49,11 @@ export class Advisories1732407200000 implements MigrationInterface {
     await q.query(`ALTER TABLE suggestion ADD COLUMN cvss real`);
     await q.query(`ALTER TABLE suggestion ADD COLUMN channels text[] NOT NULL DEFAULT '{}'`);
     await q.query(`CREATE INDEX suggestion_channels_idx ON suggestion USING gin (channels)`);
+    // Every attribute and (lower-case) maintainer handle of the suggestion's package groups: the
+    // queue filters on the suggestion row itself instead of probing its wide package rows.
+    await q.query(`ALTER TABLE suggestion ADD COLUMN attrs text[] NOT NULL DEFAULT '{}', ADD COLUMN maintainers text[] NOT NULL DEFAULT '{}'`);
+    await q.query(`CREATE INDEX suggestion_attrs_idx ON suggestion USING gin (attrs)`);
+    await q.query(`CREATE INDEX suggestion_maintainers_idx ON suggestion USING gin (maintainers)`);
     // ON DELETE SET NULL above would break this for an accepted row: deleting a draft must first
     // return its suggestions to the queue (the service does, in the same transaction).
     await q.query(`ALTER TABLE suggestion ADD CONSTRAINT suggestion_accepted_advisory_check CHECK ((status = 'accepted') = (advisory_id IS NOT NULL))`);
@@ -194,6 +199,7 @@ export class Advisories1732407200000 implements MigrationInterface {
     await q.query(`DROP INDEX suggestion_queue_severity_idx`);
     await q.query(`DROP INDEX suggestion_queue_created_idx`);
     await q.query(`ALTER TABLE suggestion DROP CONSTRAINT suggestion_accepted_advisory_check`);
+    await q.query(`ALTER TABLE suggestion DROP COLUMN attrs, DROP COLUMN maintainers`);
     await q.query(`ALTER TABLE suggestion DROP COLUMN channels, DROP COLUMN cvss, DROP COLUMN decided_at, DROP COLUMN version, DROP COLUMN advisory_id`);
     await q.query(`DELETE FROM suggestion WHERE status = 'accepted'`);
     await q.query(`ALTER TABLE suggestion DROP CONSTRAINT suggestion_status_check`);

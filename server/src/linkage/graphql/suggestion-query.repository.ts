@@ -69,11 +69,9 @@ export class SuggestionQueryRepository {
     const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.status) where.push(`s.status = ${param(filter.status)}`);
     if (filter.minConfidence != null) where.push(`s.confidence >= ${param(filter.minConfidence)}`);
-    if (filter.attr) where.push(`EXISTS (SELECT 1 FROM suggestion_package p WHERE p.suggestion_id = s.id AND p.attrs @> ARRAY[${param(filter.attr)}]::text[])`);
-    // GitHub handles are case-insensitive.
-    if (filter.maintainer) {
-      where.push(`EXISTS (SELECT 1 FROM suggestion_package p, unnest(p.maintainers) m WHERE p.suggestion_id = s.id AND lower(m) = lower(${param(filter.maintainer)}))`);
-    }
+    if (filter.attr) where.push(`s.attrs @> ARRAY[${param(filter.attr)}]::text[]`);
+    // GitHub handles are case-insensitive; the linker stores them lower-case.
+    if (filter.maintainer) where.push(`s.maintainers @> ARRAY[lower(${param(filter.maintainer)})]::text[]`);
     if (filter.channel) where.push(`s.channels @> ARRAY[${param(filter.channel)}]::text[]`);
     if (filter.stableOnly) where.push(`EXISTS (SELECT 1 FROM unnest(s.channels) c WHERE c ~ '^(nixos|nixpkgs)-[0-9]{2}\\.[0-9]{2}')`);
     if (filter.minSeverity) {

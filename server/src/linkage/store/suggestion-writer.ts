@@ -36,16 +36,20 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
     explanation: { notes: match.notes, considered: match.considered, keys: match.keys },
     algorithm_version: match.algorithmVersion,
     cvss: match.cvss,
+    attrs: [...new Set(match.groups.flatMap((g) => g.attrs))].sort(),
+    maintainers: [...new Set(match.groups.flatMap((g) => g.maintainers.map((m) => m.toLowerCase())))].sort(),
     channels: [...new Set(match.groups.flatMap((g) => g.members.filter((m) => m.verdict !== 'not-affected').map((m) => m.channel)))].sort(),
   }));
   const { rows: ids } = await client.query<{ id: number; cve_id: string }>(
     `INSERT INTO suggestion AS s (cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation,
-                                  algorithm_version, cvss, channels)
-     SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version, cvss, channels
+                                  algorithm_version, cvss, channels, attrs, maintainers)
+     SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version, cvss, channels,
+            attrs, maintainers
      FROM json_populate_recordset(NULL::suggestion, $1::json)
      ON CONFLICT (cve_id) DO UPDATE SET
        confidence = EXCLUDED.confidence, score = EXCLUDED.score, group_count = EXCLUDED.group_count,
        explanation = EXCLUDED.explanation, algorithm_version = EXCLUDED.algorithm_version, cvss = EXCLUDED.cvss, channels = EXCLUDED.channels,
+       attrs = EXCLUDED.attrs, maintainers = EXCLUDED.maintainers,
        updated_at = now(),
        status = CASE WHEN ${HUMAN_DECISION} THEN s.status ELSE EXCLUDED.status END,
        dismissal_reason = CASE WHEN ${HUMAN_DECISION} THEN s.dismissal_reason ELSE EXCLUDED.dismissal_reason END,
@@ -93,7 +97,7 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
 async function withdraw(client: PoolClient, matches: CveMatch[]): Promise<number> {
   const { rowCount } = await client.query(
     `UPDATE suggestion s SET status = 'withdrawn', dismissal_reason = NULL, dismissal_detail = NULL, dismissed_by = NULL,
-       group_count = 0, score = 0, confidence = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
+       group_count = 0, attrs = '{}', maintainers = '{}', channels = '{}', score = 0, confidence = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
        algorithm_version = x.algorithm_version, updated_at = now()
      FROM json_to_recordset($1::json) AS x(cve_id text, notes jsonb, considered jsonb, keys jsonb, algorithm_version integer)
      WHERE s.cve_id = x.cve_id AND (s.status = 'pending' OR s.dismissed_by = '${LINKER_ACTOR}')`,
