@@ -75,6 +75,20 @@ export const configSchema = z.object({
   NIXSEC_ADVISORY_PING_MAINTAINERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   // In-app notifications fan-out (issue 7): every minute by default; "off" leaves it to explicit enqueues.
   NIXSEC_NOTIFY_CRON: cron.default('* * * * *'),
+  // E-mail digest of notifications (issue 7): on only when SMTP_URL is set and the cron is not "off".
+  // The password goes in SMTP_PASSWORD(_FILE), never in the URL; the URL is a secret all the same, so
+  // a configuration error never echoes one that has a password in it.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+(:\d+)?\/?$/, 'expected smtp://[user@]host[:port] (STARTTLS when offered) or smtps://[user@]host[:port] (TLS)')
+    .refine((v) => !/^smtps?:\/\/[^@/]*:[^@/]*@/.test(v), 'put the password in SMTP_PASSWORD or SMTP_PASSWORD_FILE, not in the URL')
+    .optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  NIXSEC_EMAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'expected an address, e.g. nixsec@example.org or "nixsec <nixsec@example.org>"')
+    .optional(),
+  NIXSEC_DIGEST_CRON: cron.default('0 7 * * *'),
   // Auth (issue 6). GitHub OAuth is configured when both the client id and secret are set.
   GITHUB_URL: z.string().url('expected the base URL of GitHub (for /login/oauth/…), e.g. https://github.com').default('https://github.com'),
   // GITHUB_API_URL (below, with the GitHub client's settings) is also where login reads /user and team memberships.
@@ -115,7 +129,10 @@ export const configSchema = z.object({
     .max(3650, 'expected a number of days between 7 and 3650')
     .default(30),
   NIXSEC_WEBHOOK_PRUNE_CRON: cron.default('40 2 * * *'),
-}).superRefine(checkGithubCredentials);
+}).superRefine((values, ctx) => {
+  checkGithubCredentials(values, ctx);
+  checkSmtp(values, ctx);
+});
 
 export type AppConfigValues = z.infer<typeof configSchema>;
 
@@ -142,6 +159,19 @@ function checkGithubCredentials(
   }
 }
 
+/** SMTP is the URL, the sender and, when the URL names a user, the password: all of them or none. */
+function checkSmtp(values: { SMTP_URL?: string; SMTP_PASSWORD?: string; NIXSEC_EMAIL_FROM?: string }, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  if (!values.SMTP_URL) {
+    if (values.SMTP_PASSWORD) issue('SMTP_PASSWORD', 'set SMTP_URL too (smtp://user@host:587), or unset SMTP_PASSWORD(_FILE)');
+    return;
+  }
+  const user = /^smtps?:\/\/([^@/]+)@/.exec(values.SMTP_URL)?.[1];
+  if (!values.NIXSEC_EMAIL_FROM) issue('SMTP_URL', 'e-mail also needs NIXSEC_EMAIL_FROM, the sender address (e.g. nixsec@example.org)');
+  else if (user && !values.SMTP_PASSWORD) issue('SMTP_URL', `the URL names the user ${user}: set SMTP_PASSWORD_FILE (or SMTP_PASSWORD) too`);
+  else if (!user && values.SMTP_PASSWORD) issue('SMTP_PASSWORD', 'SMTP_URL names no user to log in as: write it as smtp://user@host:port');
+}
+
 export const SECRET_VARIABLES = [
   'DATABASE_URL',
   'NVD_API_KEY',
@@ -150,4 +180,6 @@ export const SECRET_VARIABLES = [
   'GITHUB_WEBHOOK_SECRET',
   'GITHUB_CLIENT_SECRET',
   'SESSION_SECRET',
+  'SMTP_URL',
+  'SMTP_PASSWORD',
 ] as const;

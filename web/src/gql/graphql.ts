@@ -504,7 +504,7 @@ export type Mutation = {
   setAdvisoryChannelStatus: Advisory;
   /** Whether the GitHub issue mentions (pings) this maintainer. */
   setAdvisoryMaintainerPing: Advisory;
-  /** Changes the given switches; absent ones stay as they are. */
+  /** Changes your given preferences; absent ones stay as they are. */
   setNotificationPreferences: NotificationPreferences;
   /** Moves one CVE out of a draft into a new draft, which is returned. */
   splitAdvisory: Advisory;
@@ -638,6 +638,8 @@ export type MutationSetAdvisoryMaintainerPingArgs = {
 
 
 export type MutationSetNotificationPreferencesArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  emailDigest?: InputMaybe<Scalars['Boolean']['input']>;
   maintainedPackages?: InputMaybe<Scalars['Boolean']['input']>;
   subscriptions?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -712,6 +714,12 @@ export type NotificationEdge = {
 /** Which notifications you get (all on until you change them). */
 export type NotificationPreferences = {
   __typename?: 'NotificationPreferences';
+  /** Where the digest goes; only you can read it. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** An e-mail (daily by default) listing your unread notifications that no digest listed yet; off until you switch it on. */
+  emailDigest: Scalars['Boolean']['output'];
+  /** Whether this server sends e-mail digests at all (SMTP configured); when false, hide the digest settings. */
+  emailDigestAvailable: Scalars['Boolean']['output'];
   /** About packages you maintain. */
   maintainedPackages: Scalars['Boolean']['output'];
   /** About packages and channels you follow. */
@@ -1098,8 +1106,10 @@ export type SuggestionConnection = {
   edges: Array<SuggestionEdge>;
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
-  /** Suggestions matching the filter, counted up to 10,001 (more than 10,000 shows as 10001). */
+  /** Suggestions matching the filter, counted up to 10,000 (1,000 with a text filter); see totalCountCapped. */
   totalCount: Scalars['Int']['output'];
+  /** More suggestions match than totalCount says (it stopped counting at its cap). */
+  totalCountCapped: Scalars['Boolean']['output'];
 };
 
 export type SuggestionEdge = {

@@ -36,4 +36,7 @@ export class NotificationSubscriptionModel {
 export class NotificationPreferencesModel {
   @Field({ description: 'About packages you maintain.' }) maintainedPackages: boolean;
   @Field({ description: 'About packages and channels you follow.' }) subscriptions: boolean;
+  @Field({ description: 'An e-mail (daily by default) listing your unread notifications that no digest listed yet; off until you switch it on.' }) emailDigest: boolean;
+  @Field(() => String, { nullable: true, description: 'Where the digest goes; only you can read it.' }) email: string | null;
+  @Field({ description: 'Whether this server sends e-mail digests at all (SMTP configured); when false, hide the digest settings.' }) emailDigestAvailable: boolean;
 }

@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { pgPool } from '../../database/pg-pool';
+import { withTransaction } from '../../database/transaction';
 import { PackageMaintainersReader } from '../../ingestion/evaluations/package-maintainers.reader';
 import { EvaluationQueryRepository } from '../../ingestion/evaluations/graphql/evaluation-query.repository';
 import { AdvisoryError } from '../advisory.error';
+import { isEmailAddress } from './email-digest/digest-message';
+import { digestUnavailableReason } from './email-digest/smtp-mailer';
 import { DEFAULT_SWITCHES, Switches } from './notification-plan';
-import { NotificationRow, NotificationStore, SubscriptionRow } from './notification.store';
+import { NotificationRow, NotificationStore, PreferencesRow, SubscriptionRow } from './notification.store';
 
 const MAX_SUBSCRIPTIONS = 500;
 export const TARGET_TYPES = ['package', 'channel'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
+
+export interface Preferences extends PreferencesRow {
+  emailDigestAvailable: boolean;
+}
+
+export interface PreferencesChange extends Partial<Switches> {
+  emailDigest?: boolean;
+  /** null or "" clears the address. */
+  email?: string | null;
+}
 
 /** A user's own notifications, subscriptions and switches: every method takes the caller's githubId and touches nothing else. */
 @Injectable()
@@ -19,7 +33,10 @@ export class NotificationService {
   private readonly store: NotificationStore;
   private readonly channels: EvaluationQueryRepository;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
     this.pool = pgPool(dataSource);
     this.store = new NotificationStore(this.pool);
     this.channels = new EvaluationQueryRepository(dataSource);
@@ -66,13 +83,43 @@ export class NotificationService {
     return this.store.unsubscribe({ githubId, targetType: targetTypeOf(targetType), target: target.trim() });
   }
 
-  async preferences(githubId: number): Promise<Switches> {
-    return (await this.store.switchesOf([githubId])).get(githubId) ?? DEFAULT_SWITCHES;
+  async preferences(githubId: number): Promise<Preferences> {
+    return this.withAvailability((await this.store.preferencesOf(githubId)) ?? DEFAULT_PREFERENCES);
   }
 
-  async setPreferences(githubId: number, change: Partial<Switches>): Promise<Switches> {
-    await this.store.setSwitches(githubId, change);
-    return this.preferences(githubId);
+  /**
+   * Changes what is given. The digest can be switched on only when the server sends e-mail, and
+   * only with an address (given now or earlier); switching it off keeps the address.
+   */
+  async setPreferences(githubId: number, change: PreferencesChange): Promise<Preferences> {
+    const email = change.email === undefined ? undefined : normaliseEmail(change.email);
+    const stored = await withTransaction(this.pool, async (client) => {
+      const store = new NotificationStore(client);
+      const current = (await store.preferencesOf(githubId, true)) ?? DEFAULT_PREFERENCES;
+      const next: PreferencesRow = {
+        maintainedPackages: change.maintainedPackages ?? current.maintainedPackages,
+        subscriptions: change.subscriptions ?? current.subscriptions,
+        emailDigest: change.emailDigest ?? current.emailDigest,
+        email: email === undefined ? current.email : email,
+      };
+      if (change.emailDigest === true && !current.emailDigest) {
+        const unavailable = digestUnavailableReason(this.config);
+        if (unavailable) throw new AdvisoryError('BAD_USER_INPUT', unavailable);
+      }
+      if (next.emailDigest && next.email === null) {
+        throw new AdvisoryError(
+          'BAD_USER_INPUT',
+          change.email === undefined ? 'emailDigest: give the address the digest should go to (email).' : 'email: the digest is on: switch it off (emailDigest: false) to remove the address.',
+        );
+      }
+      await store.setPreferences(githubId, next);
+      return next;
+    });
+    return this.withAvailability(stored);
+  }
+
+  private withAvailability(p: PreferencesRow): Preferences {
+    return { ...p, emailDigestAvailable: digestUnavailableReason(this.config) === null };
   }
 
   private async checkPackage(attr: string): Promise<void> {
@@ -94,4 +141,15 @@ export class NotificationService {
 function targetTypeOf(value: string): TargetType {
   if (!(TARGET_TYPES as readonly string[]).includes(value)) throw new AdvisoryError('BAD_USER_INPUT', `targetType: "${value}" is neither package nor channel.`);
   return value as TargetType;
+}
+
+const DEFAULT_PREFERENCES: PreferencesRow = { ...DEFAULT_SWITCHES, emailDigest: false, email: null };
+
+/** Trimmed, domain in lower case; null for "" (clears). */
+function normaliseEmail(value: string | null): string | null {
+  const email = (value ?? '').trim();
+  if (email === '') return null;
+  if (!isEmailAddress(email)) throw new AdvisoryError('BAD_USER_INPUT', `email: "${email.slice(0, 100)}" is not an e-mail address: write it as name@example.org.`);
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
 }

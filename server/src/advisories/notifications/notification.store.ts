@@ -20,6 +20,12 @@ export interface NotificationRow {
   readAt: Date | null;
 }
 
+/** A user's switches and e-mail digest settings, as stored (or the defaults). */
+export interface PreferencesRow extends Switches {
+  emailDigest: boolean;
+  email: string | null;
+}
+
 export interface SubscriptionRow extends SubscriptionTarget {
   createdAt: Date;
 }
@@ -205,11 +211,21 @@ export class NotificationStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async setSwitches(githubId: number, change: Partial<Switches>): Promise<void> {
+  /** The user's stored preferences, locked for an update in the caller's transaction when asked; null when never set. */
+  async preferencesOf(githubId: number, lock = false): Promise<PreferencesRow | null> {
+    const { rows } = await this.db.query<PreferencesRow>(
+      `SELECT maintained_packages AS "maintainedPackages", subscriptions, email_digest AS "emailDigest", email
+       FROM notification_preference WHERE github_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [githubId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setPreferences(githubId: number, p: PreferencesRow): Promise<void> {
     await this.db.query(
-      `INSERT INTO notification_preference AS p (github_id, maintained_packages, subscriptions) VALUES ($1, coalesce($2, true), coalesce($3, true))
-       ON CONFLICT (github_id) DO UPDATE SET maintained_packages = coalesce($2, p.maintained_packages), subscriptions = coalesce($3, p.subscriptions)`,
-      [githubId, change.maintainedPackages ?? null, change.subscriptions ?? null],
+      `INSERT INTO notification_preference AS p (github_id, maintained_packages, subscriptions, email_digest, email) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (github_id) DO UPDATE SET maintained_packages = $2, subscriptions = $3, email_digest = $4, email = $5`,
+      [githubId, p.maintainedPackages, p.subscriptions, p.emailDigest, p.email],
     );
   }
 }

@@ -59,12 +59,19 @@ export class NotificationsResolver {
     return this.service.preferences(p.user.githubId);
   }
 
-  @Mutation(() => NotificationPreferencesModel, { description: 'Changes the given switches; absent ones stay as they are.' })
+  @Mutation(() => NotificationPreferencesModel, { description: 'Changes your given preferences; absent ones stay as they are.' })
   setNotificationPreferences(
     @CurrentPrincipal() p: Principal,
     @Args('maintainedPackages', { type: () => Boolean, nullable: true }) maintainedPackages: boolean | null,
     @Args('subscriptions', { type: () => Boolean, nullable: true }) subscriptions: boolean | null,
+    @Args('emailDigest', { type: () => Boolean, nullable: true, description: 'Needs emailDigestAvailable and an address.' }) emailDigest: boolean | null,
+    @Args('email', { type: () => String, nullable: true, description: 'Where your digest goes; "" removes it (with the digest off).' }) email: string | null | undefined,
   ): Promise<NotificationPreferencesModel> {
-    return this.service.setPreferences(p.user.githubId, { maintainedPackages: maintainedPackages ?? undefined, subscriptions: subscriptions ?? undefined });
+    return this.service.setPreferences(p.user.githubId, {
+      maintainedPackages: maintainedPackages ?? undefined,
+      subscriptions: subscriptions ?? undefined,
+      emailDigest: emailDigest ?? undefined,
+      email: email === null ? undefined : email,
+    });
   }
 }
