@@ -26,8 +26,11 @@ export interface SuggestionFilter {
 
 export class SuggestionQueryError extends Error {}
 
-/** totalCount counts up to this many and one more ("more than 10,000"). */
+/** totalCount counts up to this many ("more than 10,000" past it); with a text filter, up to TEXT_COUNT_CAP. */
 export const COUNT_CAP = 10_000;
+export const TEXT_COUNT_CAP = 1_000;
+// A text query matching at least this many CVEs is checked row by row along the queue.
+const COMMON_WORDS = 2_000;
 
 // Sort key and cursor per order; every order ends with the id so pages never overlap.
 const ORDERS: Record<QueueSort, { key: string; order: string; parse: (v: string) => unknown; cast: string; format: (s: Suggestion) => string }> = {
@@ -63,7 +66,7 @@ export class SuggestionQueryRepository {
     first: number,
     after: string | null,
     sort: QueueSort = 'relevance',
-  ): Promise<{ rows: Suggestion[]; hasNext: boolean; total: number }> {
+  ): Promise<{ rows: Suggestion[]; hasNext: boolean; total: number; totalCapped: boolean }> {
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -80,16 +83,27 @@ export class SuggestionQueryRepository {
       where.push(`s.cvss >= ${param(floor)}`);
     }
     if (filter.cveYear != null) where.push(`s.cve_id LIKE ${param(`CVE-${filter.cveYear}-%`)}`);
+    let countCap = COUNT_CAP;
     if (filter.text?.trim()) {
       const text = param(filter.text.trim());
-      // IN (subquery) under OR becomes a hashed subplan: each side is computed once, not per row.
-      where.push(`(s.cve_id IN (SELECT c.id FROM cve c WHERE c.search @@ websearch_to_tsquery('english', ${text}))
-        OR s.id IN (SELECT p.suggestion_id FROM suggestion_package p WHERE p.display_attr ILIKE '%' || ${text} || '%'))`);
+      const query = `websearch_to_tsquery('english', ${text})`;
+      // Words most CVEs contain ("overflow") are checked row by row while walking the queue (the
+      // page fills at once); rare ones are looked up once in the full-text index (a hashed subplan).
+      const { rows } = await this.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM cve c WHERE c.search @@ websearch_to_tsquery('english', $1) LIMIT ${COMMON_WORDS}) x`,
+        [filter.text.trim()],
+      );
+      const cveSide = rows[0].n >= COMMON_WORDS
+        ? `EXISTS (SELECT 1 FROM cve c WHERE c.id = s.cve_id AND c.search @@ ${query})`
+        : `s.cve_id IN (SELECT c.id FROM cve c WHERE c.search @@ ${query})`;
+      where.push(`(${cveSide} OR array_to_string(s.attrs, ' ') ILIKE '%' || ${text} || '%')`);
+      countCap = TEXT_COUNT_CAP;
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    // Counting stops at COUNT_CAP: "10,000+" is as useful to a reader as the exact figure, and far cheaper under a broad filter.
+    // Counting stops past the cap: "more than 10,000" is as useful to a reader as the exact figure,
+    // and far cheaper under a broad filter (text is checked per row, hence its lower cap).
     const total = Number(
-      (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM suggestion s ${filtered} LIMIT ${COUNT_CAP + 1}) capped`, params)).rows[0].n,
+      (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM suggestion s ${filtered} LIMIT ${countCap + 1}) capped`, params)).rows[0].n,
     );
     const order = ORDERS[sort];
     if (!order) throw new SuggestionQueryError(`sort: "${sort}" is not one of ${QUEUE_SORTS.join(', ')}`);
@@ -108,7 +122,7 @@ export class SuggestionQueryRepository {
       params,
     );
     const page = rows.slice(0, first);
-    return { rows: await this.withPackages(page), hasNext: rows.length > first, total };
+    return { rows: await this.withPackages(page), hasNext: rows.length > first, total: Math.min(total, countCap), totalCapped: total > countCap };
   }
 
   static cursor(s: Suggestion, sort: QueueSort = 'relevance'): string {

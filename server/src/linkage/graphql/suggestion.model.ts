@@ -75,7 +75,8 @@ export class SuggestionConnection {
   @Field(() => [SuggestionEdge]) edges: SuggestionEdge[];
   @Field() hasNextPage: boolean;
   @Field(() => String, { nullable: true }) endCursor: string | null;
-  @Field(() => Int, { description: 'Suggestions matching the filter, counted up to 10,001 (more than 10,000 shows as 10001).' }) totalCount: number;
+  @Field(() => Int, { description: 'Suggestions matching the filter, counted up to 10,000 (1,000 with a text filter); see totalCountCapped.' }) totalCount: number;
+  @Field({ description: 'More suggestions match than totalCount says (it stopped counting at its cap).' }) totalCountCapped: boolean;
 }
 
 @ObjectType({ description: "A curated rule of the security team: a CVE vendor:product is (or is never) these packages." })

@@ -50,7 +50,7 @@ export class SuggestionsResolver {
     const order = (sort ?? 'relevance') as QueueSort;
     if (!QUEUE_SORTS.includes(order)) throw new AuthError('BAD_USER_INPUT', `sort: "${sort}" is not one of ${QUEUE_SORTS.join(', ')}`);
     try {
-      const { rows, hasNext, total } = await this.queries.list(
+      const { rows, hasNext, total, totalCapped } = await this.queries.list(
         {
           status: status ?? undefined, attr: attr ?? undefined, maintainer: maintainer ?? undefined, minConfidence: minConfidence ?? undefined,
           channel: channel ?? undefined, stableOnly: stableOnly ?? undefined, minSeverity: minSeverity ?? undefined, cveYear: cveYear ?? undefined, text: text ?? undefined,
@@ -60,7 +60,7 @@ export class SuggestionsResolver {
         order,
       );
       const edges = rows.map((node) => ({ node, cursor: SuggestionQueryRepository.cursor(node, order) }));
-      return { edges, hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null, totalCount: total };
+      return { edges, hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null, totalCount: total, totalCountCapped: totalCapped };
     } catch (err) {
       if (err instanceof SuggestionQueryError) throw new AuthError('BAD_USER_INPUT', err.message);
       throw err;

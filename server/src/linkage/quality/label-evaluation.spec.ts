@@ -12,7 +12,7 @@ function group(groupKey: string, attrs: string[], confidence = 0.9, detail = `ma
   };
 }
 function match(cveId: string, groups: GroupLink[]): [string, CveMatch] {
-  return [cveId, { cveId, algorithmVersion: 1, groups, considered: [], confidence: groups[0]?.confidence ?? 0, score: 0, dismissal: null, notes: [], keys: [] }];
+  return [cveId, { cveId, algorithmVersion: 1, groups, considered: [], confidence: groups[0]?.confidence ?? 0, score: 0, cvss: null, dismissal: null, notes: [], keys: [] }];
 }
 const label = (cveId: string, expected: string | null): Label => ({ cveId, expected, note: `note for ${cveId}` });
 

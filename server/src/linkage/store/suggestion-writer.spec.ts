@@ -35,7 +35,7 @@ function match(cveId: string, groups: GroupLink[], overrides: Partial<CveMatch> 
     cveUpdatedAt: UPDATED,
     match: {
       cveId, algorithmVersion: ALGORITHM_VERSION, groups, considered: [], confidence: groups[0]?.confidence ?? 0, score: groups.length ? 0.7 : 0,
-      dismissal: null, notes: [], keys: groups.map((g) => g.displayAttr), ...overrides,
+      cvss: null, dismissal: null, notes: [], keys: groups.map((g) => g.displayAttr), ...overrides,
     },
   };
 }
