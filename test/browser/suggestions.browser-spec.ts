@@ -151,6 +151,36 @@ describe('linkage results (suggestions queue and CVE page) in chromium', () => {
     await page.context().close();
   });
 
+  it('filters and orders the queue, keeping the filter in the URL', async () => {
+    const { page, consoleErrors } = await open('/suggestions');
+    await suggestionOf(page, 'CVE-2023-38545').waitFor();
+    const filters = page.getByRole('search', { name: 'Filter the queue' });
+
+    await filters.getByLabel('Search').fill('SOCKS5 proxy');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/text=SOCKS5/);
+    await page.getByRole('status').filter({ hasText: 'Showing 1 of 1 pending suggestion.' }).waitFor();
+    expect(await suggestionOf(page, 'CVE-2023-38545').count()).toBe(1);
+    expect(await suggestionOf(page, 'CVE-2024-9143').count()).toBe(0);
+
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await filters.getByLabel('Severity at least').selectOption('critical');
+    await filters.getByLabel('Order').selectOption('severity');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/minSeverity=critical/);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('severity');
+    await suggestionOf(page, 'CVE-2024-32002').waitFor();
+    expect(await page.getByRole('list', { name: 'Suggestions' }).getByRole('article').count()).toBe(1);
+
+    // A shared link opens the same filtered queue.
+    await page.goto(`${t.url}/suggestions?cveYear=2018`);
+    await suggestionOf(page, 'CVE-2018-14618').waitFor();
+    expect(await page.getByRole('list', { name: 'Suggestions' }).getByRole('article').count()).toBe(1);
+    expect(await page.getByRole('search', { name: 'Filter the queue' }).getByLabel('CVE year').inputValue()).toBe('2018');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a CVE with its record and the explained suggestion', async () => {
     const { page, consoleErrors } = await open('/cve/CVE-2024-9680');
 

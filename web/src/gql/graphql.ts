@@ -1397,12 +1397,18 @@ export type SuggestionFieldsFragment = { __typename?: 'Suggestion', id: string, 
 
 export type SuggestionQueueQueryVariables = Exact<{
   status?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<Scalars['String']['input']>;
+  minSeverity?: InputMaybe<Scalars['String']['input']>;
+  cveYear?: InputMaybe<Scalars['Int']['input']>;
+  stableOnly?: InputMaybe<Scalars['Boolean']['input']>;
   first: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type SuggestionQueueQuery = { __typename?: 'Query', suggestions: { __typename?: 'SuggestionConnection', totalCount: number, hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'SuggestionEdge', cursor: string, node: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, cve?: { __typename?: 'Cve', id: string, title?: string | null, description?: string | null, maxBaseScore?: number | null } | null, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } }> } };
+export type SuggestionQueueQuery = { __typename?: 'Query', suggestions: { __typename?: 'SuggestionConnection', totalCount: number, totalCountCapped: boolean, hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'SuggestionEdge', cursor: string, node: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, cve?: { __typename?: 'Cve', id: string, title?: string | null, description?: string | null, maxBaseScore?: number | null } | null, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } }> } };
 
 export type DismissSuggestionsMutationVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -2500,9 +2506,20 @@ export const PendingSuggestionCountDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PendingSuggestionCountQuery, PendingSuggestionCountQueryVariables>;
 export const SuggestionQueueDocument = new TypedDocumentString(`
-    query SuggestionQueue($status: String, $first: Int!, $after: String) {
-  suggestions(status: $status, first: $first, after: $after) {
+    query SuggestionQueue($status: String, $sort: String, $text: String, $channel: String, $minSeverity: String, $cveYear: Int, $stableOnly: Boolean, $first: Int!, $after: String) {
+  suggestions(
+    status: $status
+    sort: $sort
+    text: $text
+    channel: $channel
+    minSeverity: $minSeverity
+    cveYear: $cveYear
+    stableOnly: $stableOnly
+    first: $first
+    after: $after
+  ) {
     totalCount
+    totalCountCapped
     hasNextPage
     endCursor
     edges {

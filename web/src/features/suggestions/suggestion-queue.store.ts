@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { executeGraphQL } from '../../app/graphql-client';
 import { describeFailure } from '../../app/graphql-query';
 import { SuggestionQueueDocument, type SuggestionQueueQuery } from '../../gql/graphql';
-import { DEFAULT_FILTER, sameFilter, type QueueFilter } from './queue-filter';
+import { DEFAULT_FILTER, queueVariables, sameFilter, type QueueFilter } from './queue-filter';
 
 export type QueuedSuggestion = SuggestionQueueQuery['suggestions']['edges'][number]['node'];
 
@@ -23,6 +23,8 @@ export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
   const filter = ref<QueueFilter>({ ...DEFAULT_FILTER });
   const items = shallowRef<QueuedSuggestion[]>([]);
   const totalCount = ref(0);
+  /** More match than totalCount: the server stopped counting. */
+  const totalCapped = ref(false);
   const hasNextPage = ref(false);
   const endCursor = ref<string | null>(null);
   /** True once the first page of the current filter arrived. */
@@ -39,7 +41,7 @@ export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
   const remaining = computed(() => Math.max(0, totalCount.value - items.value.length));
 
   async function fetchPage(after: string | null) {
-    const { suggestions } = await executeGraphQL(SuggestionQueueDocument, { status: filter.value.status, first: PAGE_SIZE, after });
+    const { suggestions } = await executeGraphQL(SuggestionQueueDocument, { ...queueVariables(filter.value), first: PAGE_SIZE, after });
     return suggestions;
   }
 
@@ -62,6 +64,7 @@ export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
       if (current !== generation) return;
       items.value = page.edges.map((edge) => edge.node);
       totalCount.value = page.totalCount;
+      totalCapped.value = page.totalCountCapped;
       hasNextPage.value = page.hasNextPage;
       endCursor.value = page.endCursor ?? null;
       loaded.value = true;
@@ -115,5 +118,5 @@ export const useSuggestionQueueStore = defineStore('suggestion-queue', () => {
     totalCount.value = snapshot.totalCount;
   }
 
-  return { filter, items, totalCount, hasNextPage, loaded, loading, loadingMore, error, moreError, remaining, show, reload, loadMore, take, putBack };
+  return { filter, items, totalCount, totalCapped, hasNextPage, loaded, loading, loadingMore, error, moreError, remaining, show, reload, loadMore, take, putBack };
 });
