@@ -10,6 +10,9 @@
 // NIXSEC_BENCH_LINKAGE_TOTAL sets the CVE count of phase 2: default 150000 (real + 105,870 GENERATED)
 // and 300k extrapolated from its rate, because ingesting 256k generated records through the
 // product's ingester alone takes 6–10 minutes on 2 cores; 300000 measures it; 0 skips phase 2.
+// The breakdown's parts overlap: the linker reads the next batch and writes the previous one while
+// it matches (Linker.linkBatches), so they add up to more than the wall time, and a write's time
+// includes waiting for the event loop.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

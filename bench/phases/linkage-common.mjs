@@ -83,7 +83,22 @@ export function instrumentQueries() {
   const original = Client.prototype.query;
   Client.prototype.query = function (config, values, callback) {
     const text = typeof config === 'string' ? config : config?.text;
-    if (typeof text !== 'string') return original.call(this, config, values, callback); // COPY streams, cursors
+    if (typeof config?.submit === 'function') {
+      // COPY streams (they carry a text too) and cursors: timed until the stream ends or fails.
+      const started = now();
+      const label = String(text ?? 'submittable').replace(/\s+/g, ' ').trim().slice(0, 90);
+      let recorded = false;
+      const done = () => {
+        if (recorded) return;
+        recorded = true;
+        record(label, started);
+      };
+      config.once?.('finish', done);
+      config.once?.('end', done);
+      config.once?.('error', done);
+      return original.call(this, config, values, callback);
+    }
+    if (typeof text !== 'string') return original.call(this, config, values, callback);
     const label = text.replace(/\s+/g, ' ').trim().slice(0, 90);
     const started = now();
     const cb = typeof values === 'function' ? values : callback;

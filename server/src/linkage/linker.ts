@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { CveRecordsReader } from '../ingestion/cve/cve-records.reader';
+import { CveRecordsReader, StoredCve } from '../ingestion/cve/cve-records.reader';
 import { CurrentPackagesReader } from '../ingestion/evaluations/current-packages.reader';
 import { withTransaction } from '../database/transaction';
 import { loadCommonWords } from './matcher/common-words';
@@ -13,6 +13,7 @@ import { MappingRuleStore } from './store/mapping-rule.store';
 import { LinkedCve, writeLinks } from './store/suggestion-writer';
 
 const BATCH = 500;
+const YIELD_EVERY_MS = 5;
 // Past this share of changed packages, re-linking everything is cheaper than looking up who is affected.
 const FULL_RELINK_SHARE = 0.2;
 
@@ -82,14 +83,47 @@ export class Linker {
   /** Links exactly these CVEs now (a new or updated CVE links just itself). */
   async linkIds(ids: readonly string[], context?: MatcherContext): Promise<{ matches: CveMatch[]; suggested: number; withdrawn: number }> {
     const ctx = context ?? (await this.context());
-    const stored = await this.cves.read(ids);
-    const linked: LinkedCve[] = [];
-    for (const cve of stored.values()) {
-      linked.push({ match: matchCve(linkableCve(cve.records, cve.tags), ctx), cveUpdatedAt: cve.updatedAt });
-    }
+    const linked = await matchYielding(await this.cves.read(ids), ctx);
     if (linked.length === 0) return { matches: [], suggested: 0, withdrawn: 0 };
-    const written = await withTransaction(this.pool, (client) => writeLinks(client, linked));
+    const written = await this.write(linked);
     return { matches: linked.map((l) => l.match), ...written };
+  }
+
+  private write(linked: LinkedCve[]): Promise<{ suggested: number; withdrawn: number }> {
+    return withTransaction(this.pool, (client) => writeLinks(client, linked));
+  }
+
+  /**
+   * Links batches of CVE ids as a pipeline: while one batch is matched (CPU, this process), the next
+   * one is read and the previous one written (PostgreSQL) — run one after another, the database and
+   * the matcher each sat idle half of a full link. Batches are written one at a time, in order.
+   */
+  private async linkBatches(
+    batches: AsyncIterator<string[]>,
+    ctx: MatcherContext,
+    onWritten: (result: { linked: number; suggested: number; withdrawn: number }) => void,
+  ): Promise<void> {
+    const readNext = async (): Promise<Map<string, StoredCve> | null> => {
+      const next = await batches.next();
+      return next.done ? null : this.cves.read(next.value);
+    };
+    let reading = settledLater(readNext());
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const stored = await reading;
+        if (stored === null) break;
+        reading = settledLater(readNext());
+        const linked = await matchYielding(stored, ctx);
+        await writing;
+        if (linked.length > 0) {
+          writing = settledLater(this.write(linked).then((written) => onWritten({ linked: linked.length, ...written })));
+        }
+      }
+    } finally {
+      // Never leave a write running (nor its failure unobserved) past the call.
+      await writing;
+    }
   }
 
   /** Follows new evaluations, then links every CVE that is new, changed or linked by an older algorithm. */
@@ -97,23 +131,8 @@ export class Linker {
     const context = await this.context({ refreshVendors: true });
     const summary: LinkSummary = { linked: 0, suggested: 0, withdrawn: 0, evaluationsFollowed: 0, fullRelink: false };
     const followed = await this.followEvaluations(context, summary, onProgress);
-    let after = '';
-    let done = 0;
     const total = await this.cves.count();
-    for (;;) {
-      const page = await this.cves.page(after, 2000);
-      if (page.length === 0) break;
-      after = page[page.length - 1].id;
-      const stale = summary.fullRelink ? page.map((p) => p.id) : await this.staleIds(page);
-      for (let i = 0; i < stale.length; i += BATCH) {
-        const result = await this.linkIds(stale.slice(i, i + BATCH), context);
-        summary.linked += result.matches.length;
-        summary.suggested += result.suggested;
-        summary.withdrawn += result.withdrawn;
-      }
-      done += page.length;
-      onProgress({ phase: 'cves', done, total });
-    }
+    await this.linkBatches(this.staleBatches(summary.fullRelink, total, onProgress), context, (result) => addTo(summary, result));
     if (followed !== null) await this.setCheckpoint('evaluation', followed);
     await this.followRuleChanges(summary);
     return summary;
@@ -165,13 +184,14 @@ export class Linker {
     );
     const ids = rows.map((r) => r.cve_id).sort();
     const summary = { linked: 0, suggested: 0, withdrawn: 0 };
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const result = await this.linkIds(ids.slice(i, i + BATCH), ctx);
-      summary.linked += result.matches.length;
-      summary.suggested += result.suggested;
-      summary.withdrawn += result.withdrawn;
-      onProgress(Math.min(i + BATCH, ids.length), ids.length);
-    }
+    let done = 0;
+    const batches = (function* () {
+      for (let i = 0; i < ids.length; i += BATCH) yield ids.slice(i, i + BATCH);
+    })();
+    await this.linkBatches(toAsync(batches), ctx, (result) => {
+      addTo(summary, result);
+      onProgress((done = Math.min(done + BATCH, ids.length)), ids.length);
+    });
     return summary;
   }
 
@@ -179,6 +199,21 @@ export class Linker {
   relinkForRule(rule: { product: string; packages: string[] }): Promise<Pick<LinkSummary, 'linked' | 'suggested' | 'withdrawn'>> {
     const keys = [nameKey(rule.product), squashKey(rule.product), ...rule.packages.flatMap((p) => [nameKey(p), squashKey(p)])];
     return this.relinkMatching([...new Set(keys)], rule.packages);
+  }
+
+  /** The ids `run` links, a batch at a time: every CVE on a full re-link, else the stale ones. */
+  private async *staleBatches(everything: boolean, total: number, onProgress: (p: LinkProgress) => void): AsyncGenerator<string[]> {
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const page = await this.cves.page(after, 2000);
+      if (page.length === 0) return;
+      after = page[page.length - 1].id;
+      const stale = everything ? page.map((p) => p.id) : await this.staleIds(page);
+      for (let i = 0; i < stale.length; i += BATCH) yield stale.slice(i, i + BATCH);
+      done += page.length;
+      onProgress({ phase: 'cves', done, total });
+    }
   }
 
   private async staleIds(page: { id: string; updatedAt: Date }[]): Promise<string[]> {
@@ -219,6 +254,40 @@ export class Linker {
     }
     if (changes.length > 0) await this.setCheckpoint('rules', changes[changes.length - 1].logId);
   }
+}
+
+/**
+ * Matches the CVEs read, handing the event loop back every few milliseconds: a batch takes a few hundred
+ * milliseconds to match, and each statement of the write running meanwhile waited that long for
+ * its reply to be read — the write, not the matcher, then set the pace of a full link.
+ */
+async function matchYielding(stored: Map<string, StoredCve>, ctx: MatcherContext): Promise<LinkedCve[]> {
+  const linked: LinkedCve[] = [];
+  let since = performance.now();
+  for (const cve of stored.values()) {
+    linked.push({ match: matchCve(linkableCve(cve.records, cve.tags), ctx), cveUpdatedAt: cve.updatedAt });
+    if (performance.now() - since > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+  return linked;
+}
+
+function addTo(summary: Pick<LinkSummary, 'linked' | 'suggested' | 'withdrawn'>, result: { linked: number; suggested: number; withdrawn: number }): void {
+  summary.linked += result.linked;
+  summary.suggested += result.suggested;
+  summary.withdrawn += result.withdrawn;
+}
+
+/** The same promise, marked as handled until awaited: a pipeline stage may fail while another is awaited. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** Current rows are one per (channel, attribute); the matcher wants one record per attribute with its versions per channel. */

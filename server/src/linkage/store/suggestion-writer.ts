@@ -1,4 +1,5 @@
 import { PoolClient } from 'pg';
+import { copyRows, CopyValue, Json } from '../../database/copy-rows';
 import type { CveMatch } from '../matcher/matcher';
 
 /** The automatic decisions are made by "nixsec"; a human's dismissal is never undone by re-linking. */
@@ -11,10 +12,29 @@ export const LINKER_ACTOR = 'nixsec';
  */
 const HUMAN_DECISION = `(s.status = 'accepted' OR (s.decided_at IS NOT NULL AND s.status <> 'withdrawn') OR (s.status = 'dismissed' AND s.dismissed_by <> '${LINKER_ACTOR}'))`;
 
+const PACKAGE_COLUMNS = [
+  'suggestion_id', 'group_key', 'display_attr', 'ecosystem', 'confidence', 'verdict', 'doubt', 'known_vulnerability',
+  'attrs', 'maintainers', 'reasons', 'members',
+] as const;
+
 export interface LinkedCve {
   match: CveMatch;
   cveUpdatedAt: Date;
 }
+
+/**
+ * A suggestion whose CVE no longer matches (rejected, or the package left every channel) is
+ * withdrawn; a person's dismissal stays. $3: the unmatched CVEs and their explanations.
+ */
+const WITHDRAW = `withdrawn AS (
+       UPDATE suggestion s SET status = 'withdrawn', dismissal_reason = NULL, dismissal_detail = NULL, dismissed_by = NULL,
+         group_count = 0, attrs = '{}', maintainers = '{}', channels = '{}', score = 0, confidence = 0,
+         explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
+         algorithm_version = x.algorithm_version, updated_at = now()
+       FROM json_to_recordset($3::json) AS x(cve_id text, notes jsonb, considered jsonb, keys jsonb, algorithm_version integer)
+       WHERE s.cve_id = x.cve_id AND (s.status = 'pending' OR s.dismissed_by = '${LINKER_ACTOR}')
+       RETURNING s.id
+     )`;
 
 /**
  * Writes one batch of match results: one suggestion per CVE (upserted on the CVE's unique key),
@@ -40,7 +60,9 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
     maintainers: [...new Set(match.groups.flatMap((g) => g.maintainers.map((m) => m.toLowerCase())))].sort(),
     channels: [...new Set(match.groups.flatMap((g) => g.members.filter((m) => m.verdict !== 'not-affected').map((m) => m.channel)))].sort(),
   }));
-  const { rows: ids } = await client.query<{ id: number; cve_id: string }>(
+  // The upsert stands alone: when it waits for another writer's uncommitted row, the statements
+  // after it must see what that writer committed (its package groups, to replace them).
+  const { rows: upserted } = await client.query<{ id: number; cve_id: string }>(
     `INSERT INTO suggestion AS s (cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation,
                                   algorithm_version, cvss, channels, attrs, maintainers)
      SELECT cve_id, status, dismissal_reason, dismissal_detail, dismissed_by, confidence, score, group_count, explanation, algorithm_version, cvss, channels,
@@ -58,54 +80,43 @@ export async function writeLinks(client: PoolClient, linked: LinkedCve[]): Promi
      RETURNING s.id, s.cve_id`,
     [JSON.stringify(suggestionRows)],
   );
-  const idOf = new Map(ids.map((r) => [r.cve_id, r.id]));
-  await client.query(`DELETE FROM suggestion_package WHERE suggestion_id = ANY ($1)`, [[...idOf.values()]]);
-  const packageRows = matched.flatMap(({ match }) =>
-    match.groups.map((g) => ({
-      suggestion_id: idOf.get(match.cveId),
-      group_key: g.groupKey,
-      display_attr: g.displayAttr,
-      ecosystem: g.ecosystem,
-      confidence: g.confidence,
-      verdict: g.verdict,
-      doubt: g.doubt,
-      known_vulnerability: g.knownVulnerability,
-      attrs: g.attrs,
-      maintainers: g.maintainers,
-      reasons: g.reasons,
-      members: g.members,
-    })),
+  // Then one statement for the rest but the package rows: during a full link the event loop is busy
+  // matching the next batch, and each round trip of the write waited for it. The rows these CTEs
+  // change are disjoint (matched vs unmatched CVEs), and this transaction already holds the
+  // upserted suggestions, so no other writer can add package groups to them meanwhile.
+  const { rows: [written] } = await client.query<{ withdrawn: number }>(
+    `WITH replaced AS (DELETE FROM suggestion_package WHERE suggestion_id = ANY ($1)),
+     state AS (
+       INSERT INTO linkage_state (cve_id, algorithm_version, cve_updated_at, keys)
+       SELECT cve_id, algorithm_version, cve_updated_at, keys FROM json_populate_recordset(NULL::linkage_state, $2::json)
+       ON CONFLICT (cve_id) DO UPDATE SET algorithm_version = EXCLUDED.algorithm_version, cve_updated_at = EXCLUDED.cve_updated_at,
+         keys = EXCLUDED.keys, linked_at = now()
+     ),
+     ${WITHDRAW}
+     SELECT count(*)::int AS withdrawn FROM withdrawn`,
+    [
+      upserted.map((r) => r.id),
+      JSON.stringify(linked.map((l) => ({ cve_id: l.match.cveId, algorithm_version: l.match.algorithmVersion, cve_updated_at: l.cveUpdatedAt, keys: l.match.keys }))),
+      JSON.stringify(unmatched.map((m) => ({ cve_id: m.cveId, notes: m.notes.length ? m.notes : ['no package matches any more'], considered: m.considered, keys: m.keys, algorithm_version: m.algorithmVersion }))),
+    ],
   );
-  if (packageRows.length > 0) {
+  const idOf = new Map(upserted.map((r) => [r.cve_id, r.id]));
+  // COPY rather than json_populate_recordset: no JSON text of the whole batch to build in this
+  // process and take apart again in PostgreSQL, where it was the costliest statement of a full link.
+  const packageRows = matched.flatMap(({ match }) =>
+    match.groups.map((g): CopyValue[] => [
+      idOf.get(match.cveId)!, g.groupKey, g.displayAttr, g.ecosystem, g.confidence, g.verdict, g.doubt, g.knownVulnerability,
+      g.attrs, g.maintainers, new Json(g.reasons), new Json(g.members),
+    ]),
+  );
+  if (packageRows.length > 0) await copyRows(client, 'suggestion_package', PACKAGE_COLUMNS, packageRows);
+  if (unmatched.length > 0) {
+    // Its own statement: the withdrawal may have waited for another writer, whose package groups it must see to remove them.
     await client.query(
-      `INSERT INTO suggestion_package SELECT * FROM json_populate_recordset(NULL::suggestion_package, $1::json)`,
-      [JSON.stringify(packageRows)],
+      `DELETE FROM suggestion_package p USING suggestion s WHERE p.suggestion_id = s.id AND s.status = 'withdrawn' AND s.cve_id = ANY ($1)`,
+      [unmatched.map((m) => m.cveId)],
     );
   }
-  const withdrawn = unmatched.length === 0 ? 0 : await withdraw(client, unmatched);
-  await client.query(
-    `INSERT INTO linkage_state (cve_id, algorithm_version, cve_updated_at, keys)
-     SELECT cve_id, algorithm_version, cve_updated_at, keys FROM json_populate_recordset(NULL::linkage_state, $1::json)
-     ON CONFLICT (cve_id) DO UPDATE SET algorithm_version = EXCLUDED.algorithm_version, cve_updated_at = EXCLUDED.cve_updated_at,
-       keys = EXCLUDED.keys, linked_at = now()`,
-    [JSON.stringify(linked.map((l) => ({ cve_id: l.match.cveId, algorithm_version: l.match.algorithmVersion, cve_updated_at: l.cveUpdatedAt, keys: l.match.keys })))],
-  );
+  const withdrawn = written.withdrawn;
   return { suggested: matched.length, withdrawn };
-}
-
-/** A suggestion whose CVE no longer matches (rejected, or the package left every channel) is withdrawn. */
-async function withdraw(client: PoolClient, matches: CveMatch[]): Promise<number> {
-  const { rowCount } = await client.query(
-    `UPDATE suggestion s SET status = 'withdrawn', dismissal_reason = NULL, dismissal_detail = NULL, dismissed_by = NULL,
-       group_count = 0, attrs = '{}', maintainers = '{}', channels = '{}', score = 0, confidence = 0, explanation = jsonb_build_object('notes', x.notes, 'considered', x.considered, 'keys', x.keys),
-       algorithm_version = x.algorithm_version, updated_at = now()
-     FROM json_to_recordset($1::json) AS x(cve_id text, notes jsonb, considered jsonb, keys jsonb, algorithm_version integer)
-     WHERE s.cve_id = x.cve_id AND (s.status = 'pending' OR s.dismissed_by = '${LINKER_ACTOR}')`,
-    [JSON.stringify(matches.map((m) => ({ cve_id: m.cveId, notes: m.notes.length ? m.notes : ['no package matches any more'], considered: m.considered, keys: m.keys, algorithm_version: m.algorithmVersion })))],
-  );
-  await client.query(
-    `DELETE FROM suggestion_package p USING suggestion s WHERE p.suggestion_id = s.id AND s.status = 'withdrawn' AND s.cve_id = ANY ($1)`,
-    [matches.map((m) => m.cveId)],
-  );
-  return rowCount ?? 0;
 }
