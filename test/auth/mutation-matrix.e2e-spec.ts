@@ -25,6 +25,8 @@ const REQUIRED: Record<string, 'authenticated' | 'maintainer' | 'security-team' 
   addAdvisoryPackage: 'security-team',
   removeAdvisoryPackage: 'security-team',
   setAdvisoryChannelStatus: 'security-team',
+  linkPullRequest: 'security-team',
+  unlinkPullRequest: 'security-team',
   addAdvisoryMaintainer: 'security-team',
   removeAdvisoryMaintainer: 'security-team',
   setAdvisoryMaintainerPing: 'security-team',

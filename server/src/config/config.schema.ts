@@ -69,6 +69,19 @@ export const configSchema = z.object({
   NIXSEC_EVAL_CONCURRENCY: positiveInt(16).default(1),
   NIXSEC_EVALUATIONS_KEEP: positiveInt(1000).default(5),
   NIXSEC_LINKAGE_CRON: cron.default('*/5 * * * *'),
+  // PR tracking (issue 8): where Nixpkgs pull requests have landed. The graph is chains such as
+  // "staging -> master -> nixos-unstable" (YY.MM for any release); unset: the Nixpkgs default in code.
+  NIXSEC_BRANCH_GRAPH: z.string().min(1).optional(),
+  // The bare mirror of NIXSEC_NIXPKGS_REMOTE that landings are computed in (relative to NIXSEC_DATA_DIR).
+  NIXSEC_NIXPKGS_MIRROR: z.string().min(1).default('nixpkgs-mirror.git'),
+  NIXSEC_PR_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected OWNER/REPO, e.g. NixOS/nixpkgs').default('NixOS/nixpkgs'),
+  NIXSEC_PR_SYNC_CRON: cron.default('*/10 * * * *'),
+  // The first sync reads pull requests updated this many days back; later ones follow a checkpoint.
+  NIXSEC_PR_LOOKBACK_DAYS: positiveInt(3650).default(30),
+  // Release branches older than this (YY.MM) are not fetched nor tracked.
+  // Labels whose PRs are listed with their landings (GraphQL labeledPullRequests); comma-separated.
+  NIXSEC_PR_LABELS: z.string().default('1.severity: security'),
+  NIXSEC_PR_OLDEST_RELEASE: z.string().regex(/^\d{2}\.\d{2}$/, 'expected a release as YY.MM, e.g. 24.05').default('24.05'),
   // Advisories (issue 7): where published advisories become GitHub issues.
   NIXSEC_ADVISORY_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected OWNER/REPO, e.g. NixOS/nixpkgs').default('NixOS/nixpkgs'),
   NIXSEC_ADVISORY_LABELS: z.string().default('1.severity: security'),

@@ -50,6 +50,10 @@ export type Advisory = {
   cveIds: Array<Scalars['String']['output']>;
   cves: Array<Cve>;
   description: Scalars['String']['output'];
+  /** Per channel of the advisory: fixed, fix pending or not fixed, by the linked PRs' landings and the branch graph. */
+  fixStatus: Array<ChannelFixStatus>;
+  /** Where the pull requests fixing it have landed, in the order they were seen. */
+  fixes: Array<AdvisoryFix>;
   id: Scalars['ID']['output'];
   issueNumber?: Maybe<Scalars['Int']['output']>;
   issueUrl?: Maybe<Scalars['String']['output']>;
@@ -95,6 +99,14 @@ export type AdvisoryEdge = {
   __typename?: 'AdvisoryEdge';
   cursor: Scalars['String']['output'];
   node: Advisory;
+};
+
+/** A pull request linked to an advisory (it mentions one of its CVEs, its id or its issue) and a branch it has reached. */
+export type AdvisoryFix = {
+  __typename?: 'AdvisoryFix';
+  branch: Scalars['String']['output'];
+  firstSeen: Scalars['DateTime']['output'];
+  pr: Scalars['Int']['output'];
 };
 
 /** Fields to change; absent fields stay as they are. */
@@ -160,6 +172,20 @@ export type Channel = {
   tracked: Scalars['Boolean']['output'];
   /** nixos, nixos-small, nixpkgs or nixpkgs-darwin */
   variant: Scalars['String']['output'];
+};
+
+/** An advisory channel's fix status from the PRs linked to the advisory and where they have landed. */
+export type ChannelFixStatus = {
+  __typename?: 'ChannelFixStatus';
+  channel: Scalars['String']['output'];
+  /** fixed: the earliest PR seen in the channel; fix-pending: the one furthest along. */
+  pr?: Maybe<Scalars['Int']['output']>;
+  /** When that PR was first seen on the channel (fixed) or on `via` (fix-pending). */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  /** fixed (a linked PR is in the channel), fix-pending (one is on a branch flowing into it) or not-fixed */
+  state: Scalars['String']['output'];
+  /** fix-pending: the branch the fix is on now. */
+  via?: Maybe<Scalars['String']['output']>;
 };
 
 export type CommentModel = {
@@ -486,6 +512,8 @@ export type Mutation = {
   discardDraft: Scalars['Boolean']['output'];
   /** Dismisses pending suggestions with one reason (not-for-us, not-affected, duplicate, wont-fix, other + comment). */
   dismissSuggestions: TriageResult;
+  /** Links a tracked pull request to an advisory as one of its fixes (also one no rule found, e.g. a backport without -x). */
+  linkPullRequest: Advisory;
   /** Marks all your notifications read; returns how many were unread. */
   markAllNotificationsRead: Scalars['Int']['output'];
   /** Marks these notifications of yours read; returns how many were unread. */
@@ -514,6 +542,8 @@ export type Mutation = {
   syncAdvisoryIssue: Advisory;
   /** Undoes your last triage decision or draft edit, within 30 seconds. */
   undoLastAction: UndoResultModel;
+  /** Removes a pull request from the fixes of an advisory; it is not linked again by later mentions. */
+  unlinkPullRequest: Advisory;
   /** Stops following; false when you did not follow it. */
   unsubscribe: Scalars['Boolean']['output'];
   updateAdvisory: Advisory;
@@ -576,6 +606,12 @@ export type MutationDismissSuggestionsArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   ids: Array<Scalars['ID']['input']>;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationLinkPullRequestArgs = {
+  advisoryId: Scalars['ID']['input'];
+  pr: Scalars['Int']['input'];
 };
 
 
@@ -660,6 +696,12 @@ export type MutationSubscribeArgs = {
 
 export type MutationSyncAdvisoryIssueArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkPullRequestArgs = {
+  advisoryId: Scalars['ID']['input'];
+  pr: Scalars['Int']['input'];
 };
 
 
@@ -817,6 +859,38 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A branch a merged pull request has reached, and when nixsec first saw it there. */
+export type PrLanding = {
+  __typename?: 'PrLanding';
+  /** e.g. master, nixos-unstable-small, release-24.11 */
+  branch: Scalars['String']['output'];
+  firstSeen: Scalars['DateTime']['output'];
+};
+
+/** A Nixpkgs pull request as GitHub last described it, with the branches it has landed on. */
+export type PullRequest = {
+  __typename?: 'PullRequest';
+  author?: Maybe<Scalars['String']['output']>;
+  /** The branch it targets. */
+  base: Scalars['String']['output'];
+  /** Known from webhooks; null when only the pull request list was read. */
+  body?: Maybe<Scalars['String']['output']>;
+  draft: Scalars['Boolean']['output'];
+  labels: Array<Scalars['String']['output']>;
+  /** The tracked branches it has reached, in the order they were seen. */
+  landings: Array<PrLanding>;
+  /** The commit that landed on the base branch (merged PRs only). */
+  mergeCommit?: Maybe<Scalars['String']['output']>;
+  mergedAt?: Maybe<Scalars['DateTime']['output']>;
+  number: Scalars['Int']['output'];
+  repository: Scalars['String']['output'];
+  /** open, closed (unmerged) or merged */
+  state: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** When GitHub last changed it. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** An input record that was refused, kept aside with its bytes. */
 export type QuarantineEntry = {
   __typename?: 'QuarantineEntry';
@@ -865,6 +939,8 @@ export type Query = {
   jobRun?: Maybe<JobRun>;
   /** Most recent job runs first. */
   jobRuns: Array<JobRun>;
+  /** Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings. */
+  labeledPullRequests: Array<PullRequest>;
   /** A maintainer by GitHub handle. */
   maintainer?: Maybe<Maintainer>;
   /** The security team's curated mapping rules (built-in rules are in the code). */
@@ -880,6 +956,8 @@ export type Query = {
   packageSearch: Array<PackageSearchResult>;
   /** Packages of the current evaluations, by attribute. */
   packages: PackageConnection;
+  /** A pull request of the tracked Nixpkgs repository (NIXSEC_PR_REPOSITORY); null when it is not tracked. */
+  pullRequest?: Maybe<PullRequest>;
   /** Refused input records, most recently seen first. */
   quarantine: Array<QuarantineEntry>;
   /** The packages and channels you follow. */
@@ -972,6 +1050,12 @@ export type QueryJobRunsArgs = {
 };
 
 
+export type QueryLabeledPullRequestsArgs = {
+  first?: Scalars['Int']['input'];
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type QueryMaintainerArgs = {
   github: Scalars['String']['input'];
 };
@@ -1002,6 +1086,11 @@ export type QueryPackagesArgs = {
   first?: Scalars['Int']['input'];
   maintainer?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPullRequestArgs = {
+  number: Scalars['Int']['input'];
 };
 
 

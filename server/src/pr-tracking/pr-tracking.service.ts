@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { pgPool } from '../database/pg-pool';
+import { GithubClient } from '../github/client/github-client';
+import { BranchGraph, parseBranchGraph } from './branch-graph/branch-graph';
+import { NixpkgsMirror } from './git/nixpkgs-mirror';
+import { LandingSummary, LandingUpdater } from './landings/landing-updater';
+import { PrTrackingError } from './pr-tracking.error';
+import { PullRequestSync } from './pull-requests/pull-request-sync';
+import { LandingRow, PullRequestRecord, PullRequestRow, PullRequestStore } from './store/pull-request.store';
+
+// One sync at a time across processes: two fetches into the same mirror would fight over its refs.
+const SYNC_LOCK = 'pr-tracking.sync';
+
+export type SyncSummary = Partial<LandingSummary> & { pullRequestsRead?: number; pullRequestsChanged?: number; skipped?: number };
+
+/** Use cases of PR tracking: the sync (GitHub → mirror → landings), webhook updates, lookups. */
+@Injectable()
+export class PrTrackingService {
+  private readonly logger = new Logger(PrTrackingService.name);
+  readonly store: PullRequestStore;
+  readonly graph: BranchGraph;
+  readonly repository: string;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly github: GithubClient,
+  ) {
+    this.store = new PullRequestStore(pgPool(dataSource));
+    // Parsed at start-up so a bad NIXSEC_BRANCH_GRAPH stops the process with the reason.
+    this.graph = parseBranchGraph(config.get('NIXSEC_BRANCH_GRAPH'));
+    this.repository = config.get('NIXSEC_PR_REPOSITORY');
+  }
+
+  get mirror(): NixpkgsMirror {
+    return new NixpkgsMirror(path.resolve(this.config.get('NIXSEC_DATA_DIR'), this.config.get('NIXSEC_NIXPKGS_MIRROR')), this.config.get('NIXSEC_NIXPKGS_REMOTE'));
+  }
+
+  /** Pull requests from GitHub, then git fetch and landings. Skipped when another sync holds the lock. */
+  async sync(options: { pullRequests?: boolean } = {}): Promise<SyncSummary> {
+    const lock = await this.store.pool.connect();
+    try {
+      const { rows } = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [SYNC_LOCK]);
+      if (!rows[0].ok) return { skipped: 1 };
+      try {
+        const prs = options.pullRequests === false ? {} : await new PullRequestSync(this.store, this.github, { repository: this.repository, lookbackDays: this.config.get('NIXSEC_PR_LOOKBACK_DAYS') }).run();
+        const landings = await new LandingUpdater(this.store, this.mirror, this.graph, { repository: this.repository, oldestRelease: this.config.get('NIXSEC_PR_OLDEST_RELEASE') }).update();
+        this.logger.log(`PR sync: ${JSON.stringify({ ...prs, ...landings })}`);
+        return { ...prs, ...landings };
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [SYNC_LOCK]);
+      }
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** A webhook's PR: stored unless the stored copy is newer. */
+  upsert(pr: PullRequestRecord): Promise<boolean> {
+    return this.store.upsert(pr);
+  }
+
+  async pullRequest(number: number): Promise<PullRequestRow | null> {
+    return this.store.get(this.repository, number);
+  }
+
+  /** PRs with any of `labels` (default NIXSEC_PR_LABELS), newest update first. */
+  labeled(labels: string[] | null, first: number): Promise<PullRequestRow[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw new PrTrackingError('BAD_USER_INPUT', `first: ${first} is not a whole number from 1 to 200.`);
+    const wanted = labels?.length ? labels : this.config.get('NIXSEC_PR_LABELS').split(',').map((l) => l.trim()).filter(Boolean);
+    return this.store.withLabels(this.repository, wanted, first);
+  }
+
+  /** The landings of a known PR; NOT_FOUND names what to check for an unknown one. */
+  async landings(number: number): Promise<LandingRow[]> {
+    if (!Number.isInteger(number) || number < 1) throw new PrTrackingError('BAD_USER_INPUT', `"${number}" is not a pull request number (a positive whole number such as 345678).`);
+    const pr = await this.store.get(this.repository, number);
+    if (!pr) {
+      throw new PrTrackingError(
+        'NOT_FOUND',
+        `Pull request ${this.repository}#${number} is not tracked: it does not exist, or was not updated since nixsec started following ${this.repository} (it is picked up at its next update or webhook).`,
+      );
+    }
+    return this.store.landings(this.repository, [number]);
+  }
+}

@@ -1,0 +1,99 @@
+import { Pool, PoolClient } from 'pg';
+
+export interface AdvisoryFixRow {
+  advisoryId: number;
+  pr: number;
+  branch: string;
+  firstSeen: Date;
+}
+
+/**
+ * PR ↔ advisory links. Linking reads the advisories' CVE ids, public ids and issue numbers in one
+ * set-based statement (a read of the advisories module's tables, kept here because a per-advisory
+ * call through its service would be one query per advisory and PR); nothing of theirs is written.
+ */
+export class AdvisoryLinkStore {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * Links every PR whose title, body or commit messages name an advisory's CVE id, its NIXPKGS id, or its GitHub
+   * issue as `#N` (same repository; not a prefix of a longer number). Returns new links.
+   */
+  async linkMentions(repository: string): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `WITH mention AS (
+         SELECT a.id AS advisory_id, 'mentions ' || c.cve_id AS reason, '(^|[^0-9A-Za-z-])' || c.cve_id || '([^0-9]|$)' AS pattern
+         FROM advisory a JOIN advisory_cve c ON c.advisory_id = a.id
+         UNION ALL
+         SELECT a.id, 'mentions ' || a.public_id, '(^|[^0-9A-Za-z-])' || a.public_id || '([^0-9]|$)' FROM advisory a WHERE a.public_id IS NOT NULL
+         UNION ALL
+         SELECT a.id, 'mentions #' || a.issue_number, '(^|[^0-9A-Za-z/])#' || a.issue_number || '([^0-9]|$)'
+         FROM advisory a WHERE a.issue_number IS NOT NULL AND lower(a.repository) = lower($1)
+       )
+       INSERT INTO pr_advisory_link (repository, number, advisory_id, reason)
+       SELECT DISTINCT ON (p.number, m.advisory_id) p.repository, p.number, m.advisory_id, m.reason
+       FROM pull_request p JOIN mention m ON (p.title || E'\\n' || coalesce(p.body, '') || E'\\n' || p.commit_messages) ~* m.pattern
+       WHERE p.repository = $1
+       ORDER BY p.number, m.advisory_id, m.reason
+       ON CONFLICT DO NOTHING`,
+      [repository],
+    );
+    return rowCount ?? 0;
+  }
+
+  /**
+   * Backports: a PR with a commit cherry-picked (`-x`) from a commit of a linked PR gets that PR's
+   * advisories too — repeated, so a backport of a backport follows. Returns new links.
+   */
+  async linkBackports(repository: string): Promise<number> {
+    let total = 0;
+    for (let round = 0; round < 5; round++) {
+      const { rowCount } = await this.pool.query(
+        `INSERT INTO pr_advisory_link (repository, number, advisory_id, reason)
+         SELECT DISTINCT ON (b.number, k.advisory_id) b.repository, b.number, k.advisory_id, 'backport of #' || a.number
+         FROM pull_request b
+         JOIN pull_request a ON a.repository = b.repository AND a.number <> b.number AND a.commits && b.cherry_picked_from
+         JOIN pr_advisory_link k ON k.repository = a.repository AND k.number = a.number AND NOT k.dismissed
+         WHERE b.repository = $1 AND cardinality(b.cherry_picked_from) > 0
+         ORDER BY b.number, k.advisory_id, a.number
+         ON CONFLICT DO NOTHING`,
+        [repository],
+      );
+      if (!rowCount) break;
+      total += rowCount;
+    }
+    return total;
+  }
+
+  /** A team member's link (or undoing their unlink). Returns whether anything changed. */
+  async link(client: PoolClient, repository: string, number: number, advisoryId: number, reason: string): Promise<boolean> {
+    const { rowCount } = await client.query(
+      `INSERT INTO pr_advisory_link (repository, number, advisory_id, reason) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (repository, number, advisory_id) DO UPDATE SET dismissed = false, reason = EXCLUDED.reason WHERE pr_advisory_link.dismissed`,
+      [repository, number, advisoryId, reason],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Unlinks for good: the row stays, dismissed, so later mentions do not link it again. */
+  async dismiss(client: PoolClient, repository: string, number: number, advisoryId: number, reason: string): Promise<boolean> {
+    const { rowCount } = await client.query(
+      `INSERT INTO pr_advisory_link (repository, number, advisory_id, reason, dismissed) VALUES ($1, $2, $3, $4, true)
+       ON CONFLICT (repository, number, advisory_id) DO UPDATE SET dismissed = true, reason = EXCLUDED.reason WHERE NOT pr_advisory_link.dismissed`,
+      [repository, number, advisoryId, reason],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Landings of the PRs linked to the given advisories (all advisories when null). */
+  async fixes(repository: string, advisoryIds: number[] | null): Promise<AdvisoryFixRow[]> {
+    const { rows } = await this.pool.query<AdvisoryFixRow>(
+      `SELECT k.advisory_id AS "advisoryId", l.number AS pr, l.branch, l.first_seen_at AS "firstSeen"
+       FROM pr_advisory_link k JOIN pr_landing l ON l.repository = k.repository AND l.number = k.number
+       WHERE k.repository = $1 AND NOT k.dismissed AND ($2::int[] IS NULL OR k.advisory_id = ANY($2::int[]))
+       ORDER BY k.advisory_id, l.first_seen_at, l.branch, l.number`,
+      [repository, advisoryIds],
+    );
+    return rows;
+  }
+}
