@@ -39,7 +39,11 @@ class WebhookSubscriberModule {}
 const pullRequestClosed = {
   action: 'closed',
   number: 300028,
-  pull_request: { number: 300028, title: 'xz: 5.6.1 -> 5.4.6', merged: true, base: { ref: 'staging' } },
+  pull_request: {
+    number: 300028, title: 'xz: 5.6.1 -> 5.4.6', state: 'closed', merged: true, merged_at: '2024-03-29T17:40:07Z',
+    merge_commit_sha: '1c1a9bbbd8b3b4b5e5b5bd1b4f5d9c2e0b6a7f31', base: { ref: 'staging' }, labels: [{ name: '1.severity: security' }],
+    user: { login: 'JohnRTitor' }, updated_at: '2024-03-29T17:40:08Z',
+  },
   repository: { id: 4542716, full_name: 'NixOS/nixpkgs' },
   sender: { id: 1131571, login: 'JohnRTitor' },
 };
@@ -140,7 +144,7 @@ describe('POST /webhooks/github', () => {
     expect(res.body).toEqual({
       outcome: 'failed',
       deliveryId: id,
-      message: '1 of 2 handlers failed (flaky); redeliver to retry',
+      message: '1 of 3 handlers failed (flaky); redeliver to retry', // recorder, flaky, and PR tracking's own
     });
     expect(seen).toHaveLength(1);
     expect(await deliveries(t, id)).toEqual([

@@ -35,6 +35,10 @@ export function fromRest(repository: string, pr: GithubPullRequest): PullRequest
 
 /** On an open PR GitHub's `merge_commit_sha` is a test merge that never lands: only a merged PR's counts. */
 export function fromWebhook(repository: string, pr: WebhookPullRequest): PullRequestRecord {
+  // The delivery is recorded as failed with this message (and GitHub can redeliver it).
+  const missing: string[] = (['number', 'title', 'state', 'updated_at'] as const).filter((f) => pr[f] === undefined || pr[f] === null);
+  if (!pr.base?.ref) missing.push('base.ref');
+  if (missing.length) throw new Error(`pull_request #${pr.number ?? '?'}: the payload has no ${missing.join(', ')}; not stored`);
   const merged = pr.merged === true || !!pr.merged_at;
   return {
     repository,
