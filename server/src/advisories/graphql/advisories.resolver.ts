@@ -39,6 +39,7 @@ export class AdvisoriesResolver {
   private readonly activityLogStore: ActivityLog;
   private readonly packagesReader: PackageMaintainersReader;
   private readonly loaders = new WeakMap<object, Record<string, (id: number) => Promise<unknown>>>();
+  private readonly cveLoaders = new WeakMap<object, (id: string) => Promise<Cve | null>>();
 
   constructor(
     dataSource: DataSource,
@@ -103,8 +104,14 @@ export class AdvisoriesResolver {
   @ResolveField(() => [Cve], { complexity: 5 })
   async cves(@Parent() a: Advisory, @Context() ctx: object): Promise<Cve[]> {
     const ids = ((await this.load(ctx, 'cveIds', a)) as string[]) ?? [];
-    const found = await this.cveQueries.getMany(ids);
-    return ids.map((id) => found.get(id)).filter((c): c is Cve => !!c);
+    // One query for the CVEs of every advisory in the answer, not one per advisory.
+    let loadCve = this.cveLoaders.get(ctx);
+    if (!loadCve) {
+      loadCve = batchLoader((keys: string[]) => this.cveQueries.getMany(keys));
+      this.cveLoaders.set(ctx, loadCve);
+    }
+    const found = await Promise.all(ids.map(loadCve));
+    return found.filter((c): c is Cve => !!c);
   }
 
   @ResolveField(() => [String]) async cveIds(@Parent() a: Advisory, @Context() ctx: object): Promise<string[]> {

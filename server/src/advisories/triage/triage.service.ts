@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { pgPool } from '../../database/pg-pool';
 import { withTransaction } from '../../database/transaction';
 import { PackageMaintainersReader } from '../../ingestion/evaluations/package-maintainers.reader';
-import { SuggestionTriageStore, TriagedSuggestion } from '../../linkage/store/suggestion-triage.store';
+import { CveQueryRepository } from '../../ingestion/graphql/cve-query.repository';
+import { SuggestionPackageGroup, SuggestionTriageStore, TriagedSuggestion } from '../../linkage/store/suggestion-triage.store';
 import { recordActivity } from '../advisory-activity';
 import { AdvisoryError } from '../advisory.error';
 import { AdvisoryPackage, AdvisoryStore, channelsFromLinks } from '../drafts/advisory.store';
@@ -23,7 +24,10 @@ export interface BulkResult {
 export class TriageService {
   private readonly pool: Pool;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly cves: CveQueryRepository,
+  ) {
     this.pool = pgPool(dataSource);
   }
 
@@ -58,15 +62,15 @@ export class TriageService {
       const advisories = new AdvisoryStore(client);
       const suggestions = await this.lockAll(store, ids);
       for (const s of suggestions) this.check(s, 'accepted');
+      const groups = await store.packageGroups(suggestions.map((s) => s.id));
       let advisoryId = intoAdvisoryId;
       if (advisoryId != null) {
         const target = await advisories.lock(advisoryId);
         if (target.state !== 'draft') throw new AdvisoryError('ILLEGAL_TRANSITION', `Advisory ${target.publicId} is ${target.state}: only drafts take more CVEs.`);
         if (expectedVersion != null) await advisories.checkVersion(target, expectedVersion);
       } else {
-        advisoryId = await advisories.create(await this.draftFields(client, suggestions), actor);
+        advisoryId = await advisories.create(await this.draftFields(suggestions, groups), actor);
       }
-      const groups = await store.packageGroups(suggestions.map((s) => s.id));
       const packages = groups.map((g): AdvisoryPackage => ({ attr: g.displayAttr, attrs: g.attrs, source: 'suggestion', links: g.members }));
       await advisories.addCves(advisoryId, suggestions.map((s) => s.cveId));
       await advisories.addPackages(advisoryId, packages);
@@ -143,15 +147,12 @@ export class TriageService {
     }
   }
 
-  private async draftFields(client: PoolClient, suggestions: TriagedSuggestion[]) {
-    const { rows } = await client.query<{ id: string; title: string | null; description: string | null }>(
-      `SELECT id, title, description FROM cve WHERE id = ANY ($1::text[]) ORDER BY id`,
-      [suggestions.map((s) => s.cveId)],
-    );
-    const groups = await new SuggestionTriageStore(client).packageGroups([suggestions[0].id]);
+  private async draftFields(suggestions: TriagedSuggestion[], groups: SuggestionPackageGroup[]) {
+    const found = await this.cves.getMany(suggestions.map((s) => s.cveId));
+    const rows = [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
     const first = rows[0];
     const subject = first?.title?.trim() || first?.description?.split(/(?<=\.)\s/)[0]?.slice(0, 120) || first?.id || suggestions[0].cveId;
-    const pkg = groups[0]?.displayAttr;
+    const pkg = groups.find((g) => g.suggestionId === suggestions[0].id)?.displayAttr;
     return {
       title: `${pkg ? `${pkg}: ` : ''}${subject}`.slice(0, 200),
       description: rows.map((r) => r.description ?? '').filter(Boolean).join('\n\n'),
