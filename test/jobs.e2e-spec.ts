@@ -21,8 +21,20 @@ class TestJobs implements OnModuleInit {
       },
       { retryLimit: 1, retryDelaySeconds: 0 },
     );
+    this.queue.register<{ ms: number }>(
+      'test.exclusive',
+      async ({ ms }) => {
+        const started = Date.now();
+        await new Promise((r) => setTimeout(r, ms));
+        exclusiveIntervals.push([started, Date.now()]);
+      },
+      { concurrency: 2, clusterConcurrency: 1 },
+    );
   }
 }
+
+/** Start/end of every test.exclusive run, from every process in this test (they share the module). */
+const exclusiveIntervals: [number, number][] = [];
 
 @Module({ providers: [TestJobs] })
 class TestJobsModule {}
@@ -73,6 +85,28 @@ describe('job queue on PostgreSQL', () => {
 });
 
 describe('separate worker process', () => {
+  it('a cluster-wide limit holds across processes: two workers never run a limited kind at once', async () => {
+    exclusiveIntervals.length = 0;
+    const t = await startTestApp({ env: { NIXSEC_RUN_JOBS: 'true' }, modules: [TestJobsModule] });
+    const worker = await createWorkerContext(new AppConfig({ ...t.config.values, NIXSEC_RUN_JOBS: true }), [TestJobsModule]);
+    await worker.init();
+    try {
+      const queue = t.app.get(JobQueueService);
+      for (let i = 0; i < 4; i++) await queue.enqueue('test.exclusive', { ms: 600 });
+      const runs = await waitForRuns(t, 'test.exclusive', (r) => r.length === 4 && r.every((x) => x.status === 'COMPLETED'));
+      expect(new Set(runs.map((r) => r.worker)).size).toBeGreaterThanOrEqual(1);
+      const sorted = [...exclusiveIntervals].sort((a, b) => a[0] - b[0]);
+      expect(sorted).toHaveLength(4);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i][0]).toBeGreaterThanOrEqual(sorted[i - 1][1]);
+      // A run that had to wait says so in its progress while it waits.
+      expect(runs.some((r) => String(r.progress?.waitingFor ?? '').includes('test.exclusive'))).toBe(true);
+    } finally {
+      await worker.close();
+      await t.close();
+    }
+  });
+
+
   it('a worker without HTTP runs jobs enqueued by a server that does not run jobs', async () => {
     const t = await startTestApp({ env: { NIXSEC_RUN_JOBS: 'false' }, modules: [TestJobsModule] });
     const worker = await createWorkerContext(

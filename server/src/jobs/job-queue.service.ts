@@ -1,7 +1,10 @@
 import * as os from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { pgPool } from '../database/pg-pool';
+import { withClusterSlot } from './cluster-slots';
 import { JobRunsService } from './job-runs.service';
 
 export interface JobContext {
@@ -16,7 +19,10 @@ export interface QueueOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /** Jobs of this kind run at once in this process. */
   concurrency?: number;
+  /** Jobs of this kind run at once across every process sharing the database (advisory-lock slots). */
+  clusterConcurrency?: number;
 }
 
 export interface EnqueueOptions {
@@ -46,6 +52,7 @@ export class JobQueueService implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     private readonly config: AppConfig,
     private readonly jobRuns: JobRunsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   register<T>(kind: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
@@ -106,7 +113,13 @@ export class JobQueueService implements OnApplicationBootstrap, OnModuleDestroy 
       reportProgress: (progress) => this.jobRuns.progress(run.id, progress),
     };
     try {
-      const counts = await registration.handler(job.data, context);
+      const limit = registration.options.clusterConcurrency;
+      const handle = () => registration.handler(job.data, context);
+      const counts = limit
+        ? await withClusterSlot(pgPool(this.dataSource), `job:${kind}`, limit, handle, {
+            onWait: () => context.reportProgress({ waitingFor: `one of ${limit} ${kind} slots shared by every worker` }),
+          })
+        : await handle();
       await this.jobRuns.finish(run.id, counts ?? {});
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

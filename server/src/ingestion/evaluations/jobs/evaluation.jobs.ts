@@ -31,6 +31,7 @@ export class EvaluationJobs implements OnModuleInit {
     this.queue.register(CHANNEL_HEADS_JOB, () => this.syncChannels(), { retryLimit: 2, retryDelaySeconds: 60 });
     this.queue.register<EvaluateJobData>(EVALUATE_JOB, (data, ctx) => this.evaluate(data, ctx), {
       concurrency: this.config.get('NIXSEC_EVAL_CONCURRENCY'),
+      clusterConcurrency: this.config.get('NIXSEC_EVAL_CONCURRENCY'),
       retryLimit: 1,
       retryDelaySeconds: 300,
       expireInSeconds: 6 * 3600,
