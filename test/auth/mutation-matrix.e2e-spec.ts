@@ -42,6 +42,10 @@ const REQUIRED: Record<string, 'authenticated' | 'maintainer' | 'security-team' 
   subscribe: 'authenticated',
   unsubscribe: 'authenticated',
   setNotificationPreferences: 'authenticated',
+  discoverBootChain: 'security-team',
+  registerBootChainBuilder: 'admin',
+  startBootChainBuilds: 'security-team',
+  cancelBootChainBuilds: 'security-team',
 };
 const ROLES = ['anonymous', 'nobody', 'maintainer', 'security-team', 'admin'] as const;
 const RANK: Record<string, number> = { anonymous: 0, authenticated: 1, nobody: 1, maintainer: 2, 'security-team': 3, admin: 4 };

@@ -82,6 +82,14 @@ export const configSchema = z.object({
   // Labels whose PRs are listed with their landings (GraphQL labeledPullRequests); comma-separated.
   NIXSEC_PR_LABELS: z.string().default('1.severity: security'),
   NIXSEC_PR_OLDEST_RELEASE: z.string().regex(/^\d{2}\.\d{2}$/, 'expected a release as YY.MM, e.g. 24.05').default('24.05'),
+  // Boot chain: Nix programs, the store derivations are instantiated into (default: Nix's own), the
+  // stage rule table (JSON, replaces the default) and how many distinct builders make "reproduced".
+  NIXSEC_NIX: z.string().min(1).default('nix'),
+  NIXSEC_NIX_INSTANTIATE: z.string().min(1).default('nix-instantiate'),
+  NIXSEC_NIX_STORE: z.string().min(1).default('nix-store'),
+  NIXSEC_BOOT_CHAIN_EVAL_STORE: z.string().optional(),
+  NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE: z.string().optional(),
+  NIXSEC_BOOT_CHAIN_MIN_BUILDERS: positiveInt(64).default(2),
   // Advisories (issue 7): where published advisories become GitHub issues.
   NIXSEC_ADVISORY_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected OWNER/REPO, e.g. NixOS/nixpkgs').default('NixOS/nixpkgs'),
   NIXSEC_ADVISORY_LABELS: z.string().default('1.severity: security'),

@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { pgPool } from '../database/pg-pool';
+import { AttestationService, hashToken } from './attestations/attestation.service';
+import { parseNixPublicKey } from './attestations/nix-signature';
+import { BootChainError } from './boot-chain.error';
+import { ChainDiscovery, DiscoverRequest, DiscoveredChain } from './discovery/chain-discovery';
+import { loadStageRules } from './discovery/stage-rules';
+import { NixPrograms } from './nix/nix-programs';
+import { AttestationStore } from './store/attestation.store';
+import { BuilderInput, BuilderRow, BuilderStore } from './store/builder.store';
+import { BuildStore } from './store/build.store';
+import { ChainStore, TargetNodeRow, TargetRow } from './store/chain.store';
+import { chainVerdicts, NodeOutputVerdict } from './verdicts/chain-verdicts';
+import { TrustReport, trustReport } from './verdicts/trust-report';
+
+export interface ChainNode extends TargetNodeRow {
+  outputVerdicts: NodeOutputVerdict[];
+}
+
+/** The boot-chain module's entry point for resolvers, controllers, jobs and the CLI. */
+@Injectable()
+export class BootChainService {
+  readonly chains: ChainStore;
+  readonly builders: BuilderStore;
+  readonly builds: BuildStore;
+  readonly attestations: AttestationStore;
+  readonly attestationService: AttestationService;
+  readonly nix: NixPrograms;
+
+  constructor(
+    private readonly config: AppConfig,
+    dataSource: DataSource,
+  ) {
+    const pool = pgPool(dataSource);
+    this.chains = new ChainStore(pool);
+    this.builders = new BuilderStore(pool);
+    this.builds = new BuildStore(pool);
+    this.attestations = new AttestationStore(pool);
+    this.attestationService = new AttestationService(this.attestations, this.builders);
+    this.nix = NixPrograms.fromConfig(config);
+  }
+
+  get evalStore(): string | undefined {
+    return this.config.get('NIXSEC_BOOT_CHAIN_EVAL_STORE');
+  }
+
+  get logDir(): string {
+    return path.join(this.config.get('NIXSEC_DATA_DIR'), 'boot-chain', 'logs');
+  }
+
+  discover(request: DiscoverRequest): Promise<DiscoveredChain> {
+    const rules = loadStageRules(this.config.get('NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE'));
+    return new ChainDiscovery(this.nix, this.chains, rules, this.evalStore).discover(request);
+  }
+
+  /** Registers or updates a builder by name; an `external` builder gets a submission token, shown once. */
+  async registerBuilder(input: BuilderInput, newToken: boolean): Promise<{ builder: BuilderRow; token: string | null }> {
+    if (input.publicKey) {
+      try {
+        parseNixPublicKey(input.publicKey);
+      } catch (err) {
+        throw new BootChainError('BAD_REQUEST', (err as Error).message);
+      }
+    }
+    if (input.kind === 'ssh-ng' && !input.storeUri?.startsWith('ssh-ng://')) {
+      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: an ssh-ng builder needs storeUri ssh-ng://user@host`);
+    }
+    if ((input.kind === 'binary-cache' || input.kind === 'hydra') && !input.url) {
+      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: a ${input.kind} builder needs the url of its binary cache`);
+    }
+    if (input.sshKeyFile && !path.isAbsolute(input.sshKeyFile)) {
+      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: sshKeyFile must be an absolute path to a key file (keys are never stored in the database)`);
+    }
+    const token = newToken ? `nxb_${randomBytes(24).toString('base64url')}` : null;
+    const { row } = await this.builders.upsert(input, token ? hashToken(token) : null);
+    return { builder: row, token };
+  }
+
+  async target(id: number): Promise<TargetRow> {
+    const target = await this.chains.target(id);
+    if (!target) throw new BootChainError('NOT_FOUND', `there is no boot-chain target ${id}: list them with bootChainTargets`);
+    return target;
+  }
+
+  async nodes(targetId: number): Promise<ChainNode[]> {
+    const nodes = await this.chains.nodes(targetId);
+    const paths = nodes.flatMap((n) => n.outputs.map((o) => o.path));
+    const [attestations, mismatches] = await Promise.all([
+      this.attestations.forOutputPaths(paths),
+      this.builds.fodMismatches(nodes.filter((n) => n.fixedOutput).map((n) => n.drvPath)),
+    ]);
+    const verdicts = chainVerdicts(nodes, attestations, mismatches);
+    return nodes.map((n) => ({ ...n, outputVerdicts: verdicts.get(n.drvPath) ?? [] }));
+  }
+
+  async report(targetId: number): Promise<TrustReport> {
+    const target = await this.target(targetId);
+    const nodes = await this.nodes(targetId);
+    return trustReport({
+      revision: target.revision,
+      system: target.system,
+      attr: target.attr,
+      minBuilders: this.config.get('NIXSEC_BOOT_CHAIN_MIN_BUILDERS'),
+      nodes: nodes.map((n) => ({
+        drvPath: n.drvPath,
+        name: n.name,
+        stage: n.stage,
+        prebuilt: n.prebuilt,
+        depth: n.depth,
+        fixedOutput: n.fixedOutput,
+        outputs: n.outputVerdicts.map((o) => ({ name: o.name, path: o.path, verdict: o.verdict })),
+      })),
+    });
+  }
+
+  async reportFor(revision: string, system: string, attr: string): Promise<TrustReport> {
+    const target = await this.chains.findTarget(revision, system, attr);
+    if (!target) throw new BootChainError('NOT_FOUND', `no boot chain was discovered for ${attr} on ${system} at ${revision}: run discoverBootChain first`);
+    return this.report(target.id);
+  }
+}

@@ -1,0 +1,270 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { FakeGithubOAuth, startFakeGithubOAuth } from '../../server/src/auth/__tests__/fake-github-oauth';
+import { TestApp } from '../../server/src/testing/test-app';
+import { graphql, loginWithGithub, startAppWithGithub } from '../auth/support';
+
+// Real Nix (Debian's nix-bin), no daemon: every builder is its own chroot store under a temporary
+// directory, builds run in Nix's sandbox with the host's /bin/sh, and nothing is substituted.
+const NIX_CONFIG = ['build-users-group =', 'sandbox = true', 'sandbox-paths = /bin /lib /lib64 /usr', 'substituters =', 'experimental-features = nix-command'].join('\n');
+const CHAIN = path.join(__dirname, '..', 'fixtures', 'boot-chain', 'chain');
+const REVISION = 'b0075eed'.padEnd(40, '0');
+const SYSTEM = execFileSync('nix', ['eval', '--raw', '--impure', '--expr', 'builtins.currentSystem'], { env: { ...process.env, NIX_CONFIG } }).toString();
+
+const TARGET_FIELDS = `id revision system attr nodes
+  chain { drvPath name stage depth fixedOutput inputDrvs outputs { name path expectedHash verdict { kind builders agreeing distinctHashes ignored } attestations { builderName narHash signatureStatus source ultimate } } }
+  builds { id builderName name status error startedAt finishedAt logTail }`;
+
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<any>;
+
+function nix(args: string[]): string {
+  return execFileSync('nix', args, { env: { ...process.env, NIX_CONFIG }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+}
+
+describe('boot chain with real Nix: discovery, dependency-ordered builds on two builders, verdicts, attestations, trust report', () => {
+  let fake: FakeGithubOAuth;
+  let t: TestApp;
+  let dir: string;
+  let sam: Gql;
+  let ada: Gql;
+  let anonymous: Gql;
+  let targetId: number;
+  const builders: Record<string, number> = {};
+
+  beforeAll(async () => {
+    process.env.NIX_CONFIG = NIX_CONFIG;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nixsec-boot-chain-'));
+    fake = await startFakeGithubOAuth({ users: [{ login: 'sam', id: 9101 }, { login: 'ada', id: 9102 }], teamMembers: ['sam'] });
+    t = await startAppWithGithub(fake, {
+      NIXSEC_ADMIN_GITHUB_IDS: '9102',
+      NIXSEC_RUN_JOBS: 'true',
+      NIXSEC_DATA_DIR: path.join(dir, 'data'),
+      NIXSEC_BOOT_CHAIN_EVAL_STORE: path.join(dir, 'eval-store'),
+    });
+    const session = async (login: string): Promise<Gql> => {
+      const s = await loginWithGithub(t, fake, login);
+      return (q, v = {}) => graphql(s.agent, q, v, { 'X-CSRF-Token': s.csrf });
+    };
+    sam = await session('sam');
+    ada = await session('ada');
+    anonymous = (q, v = {}) => graphql(request(t.url), q, v);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  async function target(id = targetId): Promise<any> {
+    const res = await anonymous(`query ($id: Int!) { bootChainTarget(id: $id) { ${TARGET_FIELDS} } }`, { id });
+    expect(res.errors).toBeUndefined();
+    return res.data.bootChainTarget;
+  }
+
+  async function waitForBuilds(id: number, settled: (builds: any[]) => boolean, what: string): Promise<any> {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const current = await target(id);
+      if (settled(current.builds)) return current;
+      if (Date.now() > deadline) throw new Error(`builds never reached "${what}": ${JSON.stringify(current.builds.map((b: any) => [b.builderName, b.name, b.status, b.error]))}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  const node = (chain: any[], name: string) => chain.find((n) => n.name === name);
+  const statusOf = (builds: any[], builder: string, name: string) => builds.find((b) => b.builderName === builder && b.name === name)?.status;
+
+  it('discovers the chain: every derivation with its stage, depth and pinned hashes, seeds first', async () => {
+    const res = await sam(
+      `mutation ($input: DiscoverBootChainInput!) { discoverBootChain(input: $input) { id revision system attr nodes } }`,
+      { input: { nixpkgs: CHAIN, revision: REVISION, system: SYSTEM, attr: 'stdenv' } },
+    );
+    expect(res.errors).toBeUndefined();
+    targetId = res.data.discoverBootChain.id;
+    expect(res.data.discoverBootChain).toMatchObject({ revision: REVISION, system: SYSTEM, attr: 'stdenv', nodes: 8 });
+    const { chain } = await target();
+    expect(chain.map((n: any) => [n.name, n.stage, n.depth])).toEqual([
+      ['hex0', 'seed', 0],
+      ['musl-source-1.2.5', 'musl', 0],
+      ['kaem-minimal-1.6.0', 'stage0-posix', 1],
+      ['musl-1.2.5', 'musl', 1],
+      ['mes-0.25', 'mes', 2],
+      ['tinycc-mes-0.9.28', 'tinycc', 3],
+      ['gcc-4.6.4', 'gcc', 4],
+      ['stdenv-linux', 'stdenv', 5],
+    ]);
+    expect(node(chain, 'hex0')).toMatchObject({ fixedOutput: true, inputDrvs: [] });
+    expect(node(chain, 'hex0').outputs[0].expectedHash).toBe('sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=');
+    expect(node(chain, 'gcc-4.6.4').inputDrvs.sort()).toEqual([node(chain, 'mes-0.25').drvPath, node(chain, 'tinycc-mes-0.9.28').drvPath].sort());
+    expect(chain.every((n: any) => n.outputs.every((o: any) => o.verdict.kind === 'unbuilt'))).toBe(true);
+  });
+
+  it('registers builders (admin only); a submission token is shown once and only its hash is kept', async () => {
+    for (const name of ['builder-a', 'builder-b']) {
+      const res = await ada(
+        `mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { id name kind storeUri } token } }`,
+        { input: { name, kind: 'local', storeUri: path.join(dir, name), operator: 'nixsec tests', maxConcurrent: 2, timeoutSeconds: 300, systems: [SYSTEM] } },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.registerBootChainBuilder.token).toBeNull();
+      builders[name] = res.data.registerBootChainBuilder.builder.id;
+    }
+    const refused = await sam(`mutation { registerBootChainBuilder(input: { name: "x", kind: "local" }) { token } }`);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    const listed = await anonymous(`{ bootChainBuilders { name kind hasToken } }`);
+    expect(listed.data.bootChainBuilders.map((b: any) => b.name)).toEqual(['builder-a', 'builder-b']);
+  });
+
+  it('builds in dependency order on both builders and judges each output by distinct builders', async () => {
+    const res = await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { planned queued imports } }`, {
+      t: targetId,
+      b: [builders['builder-a'], builders['builder-b']],
+    });
+    expect(res.errors).toBeUndefined();
+    // Two seeds per builder can start at once; everything else waits for its inputs.
+    expect(res.data.startBootChainBuilds).toEqual({ planned: 16, queued: 4, imports: 0 });
+    const done = await waitForBuilds(
+      targetId,
+      (builds) => ['builder-a', 'builder-b'].every((b) =>
+        ['hex0', 'kaem-minimal-1.6.0', 'mes-0.25', 'tinycc-mes-0.9.28', 'gcc-4.6.4'].every((n) => statusOf(builds, b, n) === 'succeeded') && statusOf(builds, b, 'musl-source-1.2.5') === 'failed'),
+      'all buildable derivations built',
+    );
+    const { chain, builds } = done;
+    // What depends on the failed source never starts.
+    for (const b of ['builder-a', 'builder-b']) {
+      expect(statusOf(builds, b, 'musl-1.2.5')).toBe('waiting');
+      expect(statusOf(builds, b, 'stdenv-linux')).toBe('waiting');
+    }
+    // Dependency order: on each builder a derivation started only after its inputs had finished there.
+    for (const build of builds.filter((b: any) => b.status === 'succeeded')) {
+      const inputs = node(chain, build.name).inputDrvs.map((p: string) => chain.find((n: any) => n.drvPath === p).name);
+      for (const input of inputs) {
+        const before = builds.find((b: any) => b.builderName === build.builderName && b.name === input);
+        expect(new Date(build.startedAt).getTime()).toBeGreaterThanOrEqual(new Date(before.finishedAt).getTime());
+      }
+    }
+    const verdict = (name: string) => node(chain, name).outputs[0].verdict;
+    expect(verdict('hex0')).toMatchObject({ kind: 'reproduced', builders: 2, agreeing: 2, distinctHashes: 1 });
+    expect(verdict('kaem-minimal-1.6.0')).toMatchObject({ kind: 'reproduced', builders: 2 });
+    expect(verdict('gcc-4.6.4')).toMatchObject({ kind: 'nondeterministic', builders: 2, agreeing: 1, distinctHashes: 2 });
+    expect(verdict('tinycc-mes-0.9.28')).toMatchObject({ kind: 'nondeterministic', builders: 2, distinctHashes: 2 });
+    expect(verdict('musl-source-1.2.5').kind).toBe('fod_mismatch');
+    expect(verdict('stdenv-linux').kind).toBe('unbuilt');
+    const failed = builds.find((b: any) => b.name === 'musl-source-1.2.5');
+    expect(failed.error).toMatch(/fixed-output hash mismatch: the output hashes to sha256-fjKnLwv4Q\/fzanUWu2GqhuJbU0zAvh\+JTWA6pATfb5M=/);
+    expect(failed.logTail).toContain('hash mismatch in fixed-output derivation');
+    const attestation = node(chain, 'hex0').outputs[0].attestations[0];
+    expect(attestation).toMatchObject({ signatureStatus: 'own_build', source: 'build', ultimate: true, narHash: 'sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=' });
+  }, 180_000);
+
+  it('reports the trust of the chain: seed anchored, not all reproduced, the weakest link named; also as JSON at a stable URL', async () => {
+    const res = await anonymous(`query ($r: String!, $s: String!) { bootChainReport(revision: $r, system: $s, attr: "stdenv") {
+      seedAnchored seedProblems allReproduced outputs reproducedOutputs minBuilders statement
+      weakestLink { name verdict stage } stages { stage outputs reproducedOutputs worst verdicts } } }`, { r: REVISION.slice(0, 8), s: SYSTEM });
+    expect(res.errors).toBeUndefined();
+    const report = res.data.bootChainReport;
+    expect(report).toMatchObject({ seedAnchored: true, seedProblems: [], allReproduced: false, outputs: 8, reproducedOutputs: 3, minBuilders: 2 });
+    expect(report.weakestLink).toEqual({ name: 'musl-source-1.2.5', verdict: 'fod_mismatch', stage: 'musl' });
+    expect(report.statement).toBe(
+      `The ${SYSTEM} stdenv of Nixpkgs ${REVISION.slice(0, 12)} traces back to the seed, but only 3 of its 8 outputs were reproduced bit for bit by at least 2 independent builders; the weakest link is musl-source-1.2.5 (a fixed-output hash mismatch).`,
+    );
+    expect(report.stages.find((s: any) => s.stage === 'tinycc')).toMatchObject({ outputs: 1, reproducedOutputs: 0, worst: 'nondeterministic' });
+    const json = await request(t.url).get('/api/v1/boot-chain/report').query({ revision: REVISION, system: SYSTEM, attr: 'stdenv' }).expect(200);
+    expect(json.body).toMatchObject({ seedAnchored: true, reproducedOutputs: 3, statement: report.statement });
+    const missing = await request(t.url).get('/api/v1/boot-chain/report').query({ revision: 'deadbeef', system: SYSTEM, attr: 'stdenv' }).expect(404);
+    expect(missing.body.message).toMatch(/run discoverBootChain first/);
+  });
+
+  it('accepts lila-format submissions from a registered builder and counts only valid signatures', async () => {
+    const keyDir = path.join(dir, 'keys');
+    fs.mkdirSync(keyDir);
+    execFileSync('nix-store', ['--generate-binary-cache-key', 'lila-alice-1', path.join(keyDir, 'sec'), path.join(keyDir, 'pub')], { env: { ...process.env, NIX_CONFIG } });
+    const publicKey = fs.readFileSync(path.join(keyDir, 'pub'), 'utf8').trim();
+    const registered = await ada(
+      `mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { id hasToken } token } }`,
+      { input: { name: 'lila-alice', kind: 'external', publicKey, operator: 'alice', newToken: true } },
+    );
+    const token = registered.data.registerBootChainBuilder.token;
+    expect(token).toMatch(/^nxb_/);
+    // alice's own build of kaem is the one builder-a made: sign it with her key, as lila's hook does.
+    const { chain } = await target();
+    const kaem = node(chain, 'kaem-minimal-1.6.0');
+    const outPath: string = kaem.outputs[0].path;
+    const store = path.join(dir, 'builder-a');
+    nix(['store', 'sign', '--store', store, '--key-file', path.join(keyDir, 'sec'), outPath]);
+    const info = JSON.parse(nix(['path-info', '--json', '--sigs', '--store', store, outPath]))[0];
+    const signature: string = info.signatures.find((s: string) => s.startsWith('lila-alice-1:'));
+    const base = path.basename(outPath);
+    const drvIdent = path.basename(kaem.drvPath, '.drv');
+    const entry = { output_digest: base.slice(0, 32), output_name: base.slice(33), output_hash: info.narHash, output_sig: signature };
+    const post = (body: unknown, auth = `Bearer ${token}`) => request(t.url).post(`/attestation/${drvIdent}`).set('Authorization', auth).send(body);
+
+    const accepted = await post([entry]).expect(200);
+    expect(accepted.body).toMatchObject({ builder: 'lila-alice', accepted: [{ outputPath: outPath, signature: 'valid', counts: true }], rejected: [] });
+    let after = node((await target()).chain, 'kaem-minimal-1.6.0').outputs[0].verdict;
+    expect(after).toMatchObject({ kind: 'reproduced', builders: 3, agreeing: 3 });
+
+    // A tampered signature is recorded as invalid and no longer counts (it replaced alice's claim).
+    const flipped = signature.slice(0, -4) + (signature.at(-4) === 'A' ? 'B' : 'A') + signature.slice(-3);
+    expect((await post([{ ...entry, output_sig: flipped }]).expect(200)).body.accepted[0]).toMatchObject({ signature: 'invalid', counts: false });
+    after = node((await target()).chain, 'kaem-minimal-1.6.0').outputs[0].verdict;
+    expect(after).toMatchObject({ builders: 2, ignored: 1 });
+    const unknown = await post([{ ...entry, output_sig: `someone-else-1:${signature.split(':')[1]}` }]).expect(200);
+    expect(unknown.body.accepted[0].signature).toBe('unknown_key');
+
+    await post([entry], 'Bearer nxb_not-a-token').expect(401);
+    await post([entry], '').expect(401);
+    const bad = await post([{ ...entry, output_hash: 'sha256-tooshort' }, { output_name: 'x' }]).expect(400);
+    expect(bad.body.message).toMatch(/entry 0 \(.*kaem-minimal-1\.6\.0\): output_hash: 'sha256-tooshort' has 6 bytes, a sha256 hash has 32/);
+    expect(bad.body.message).toMatch(/entry 1: output_digest: Required/);
+    await request(t.url).post('/attestation/not-a-derivation').set('Authorization', `Bearer ${token}`).send([entry]).expect(400);
+  });
+
+  it('reuses what a builder already attested when a new revision shares derivations, and rebuilds only on request', async () => {
+    const res = await sam(
+      `mutation ($input: DiscoverBootChainInput!) { discoverBootChain(input: $input) { id } }`,
+      { input: { nixpkgs: CHAIN, revision: 'c0ffee'.padEnd(40, '1'), system: SYSTEM, attr: 'stdenv' } },
+    );
+    const second = res.data.discoverBootChain.id;
+    expect(second).not.toBe(targetId);
+    // Same derivations: the verdicts are there before anything is built for the new revision.
+    const before = await target(second);
+    expect(node(before.chain, 'hex0').outputs[0].verdict.kind).toBe('reproduced');
+    const started = await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { planned queued } }`, { t: second, b: [builders['builder-a']] });
+    expect(started.errors).toBeUndefined();
+    const { builds } = await target(second);
+    for (const name of ['hex0', 'kaem-minimal-1.6.0', 'mes-0.25', 'tinycc-mes-0.9.28', 'gcc-4.6.4']) expect(statusOf(builds, 'builder-a', name)).toBe('reused');
+    // Only the failed source is tried again (and fails again).
+    expect(started.data.startBootChainBuilds.queued).toBe(1);
+    await waitForBuilds(second, (b) => statusOf(b, 'builder-a', 'musl-source-1.2.5') === 'failed', 'the source failed again');
+  });
+
+  it('cancels a running build: its Nix process stops and the build is marked cancelled', async () => {
+    const res = await sam(
+      `mutation ($input: DiscoverBootChainInput!) { discoverBootChain(input: $input) { id nodes } }`,
+      { input: { nixpkgs: CHAIN, revision: REVISION, system: SYSTEM, attr: 'slow' } },
+    );
+    const slow = res.data.discoverBootChain.id;
+    await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { queued } }`, { t: slow, b: [builders['builder-b']] });
+    await waitForBuilds(slow, (b) => statusOf(b, 'builder-b', 'gcc-slow-10.0') === 'running', 'the slow build running');
+    await new Promise((r) => setTimeout(r, 1000));
+    const cancelled = await sam(`mutation ($t: Int!) { cancelBootChainBuilds(targetId: $t) }`, { t: slow });
+    expect(cancelled.data.cancelBootChainBuilds).toBe(1);
+    const startedAt = Date.now();
+    // The job ends (its run is finished) well before the 120 s sleep would have.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const runs = await anonymous(`{ jobRuns(kind: "boot-chain.build") { status counts } }`);
+      if (runs.data.jobRuns.some((r: any) => r.counts?.cancelled === 1)) break;
+      if (Date.now() > deadline) throw new Error(`the cancelled build kept running: ${JSON.stringify(runs.data.jobRuns)}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(Date.now() - startedAt).toBeLessThan(20_000);
+    const { builds } = await target(slow);
+    expect(statusOf(builds, 'builder-b', 'gcc-slow-10.0')).toBe('cancelled');
+    const ps = execFileSync('ps', ['-eo', 'args']).toString();
+    expect(ps).not.toMatch(/sleep 120/);
+  }, 90_000);
+});
