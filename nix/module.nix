@@ -76,6 +76,13 @@ let
     GITHUB_API_URL = cfg.github.apiUrl;
     NIXSEC_SECURITY_TEAM = cfg.securityTeam;
     NIXSEC_TRUST_PROXY = cfg.trustProxy;
+    NIXSEC_NIX = "${cfg.bootChain.nixPackage}/bin/nix";
+    NIXSEC_NIX_INSTANTIATE = "${cfg.bootChain.nixPackage}/bin/nix-instantiate";
+    NIXSEC_NIX_STORE = "${cfg.bootChain.nixPackage}/bin/nix-store";
+    NIXSEC_BOOT_CHAIN_MIN_BUILDERS = toString cfg.bootChain.minBuilders;
+  }
+  // optionalAttrs (cfg.bootChain.stageRulesFile != null) {
+    NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE = toString cfg.bootChain.stageRulesFile;
   }
   // optionalAttrs (cfg.github.clientId != null) { GITHUB_CLIENT_ID = cfg.github.clientId; }
   // optionalAttrs (cfg.github.app.id != null) { GITHUB_APP_ID = cfg.github.app.id; }
@@ -456,6 +463,32 @@ in
         ({option}`services.nixsec.sessionSecretFile`, {option}`services.nixsec.github.tokenFile`,
         …), never here; an assertion refuses the secret variables.
       '';
+    };
+
+    bootChain = {
+      nixPackage = mkOption {
+        type = types.package;
+        default = pkgs.nix;
+        defaultText = lib.literalExpression "pkgs.nix";
+        description = ''
+          Nix used by the boot-chain module to instantiate chains, build them on local and
+          `ssh-ng://` builders and read path info (NIXSEC_NIX, NIXSEC_NIX_INSTANTIATE, NIXSEC_NIX_STORE).
+          The service user must be allowed to use the Nix daemon (`nix.settings.allowed-users`).
+        '';
+      };
+      minBuilders = mkOption {
+        type = types.ints.positive;
+        default = 2;
+        description = "Distinct builders that must agree before an output counts as reproduced (NIXSEC_BOOT_CHAIN_MIN_BUILDERS).";
+      };
+      stageRulesFile = mkOption {
+        type = types.nullOr types.path;
+        default = null;
+        description = ''
+          JSON list of `{ match, stage, prebuilt? }` rules that tag derivations with their bootstrap
+          stage, replacing the built-in table for `minimal-bootstrap` (NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE).
+        '';
+      };
     };
 
     openFirewall = mkOption {

@@ -225,7 +225,23 @@ describe('nix/module.nix evaluated offline (stand-in lib)', () => {
       securityTeam: expect.stringMatching(/^string matching/),
       adminGithubIds: 'list of positive integer',
       trustProxy: 'bool or unsigned integer or str',
+      bootChain: { nixPackage: 'package', minBuilders: 'positive integer', stageRulesFile: 'null or path' },
     });
+  });
+
+  it('boot chain: the Nix programs come from bootChain.nixPackage; builders required and stage rules are passed on', () => {
+    const { units } = evalModule(`{ enable = true; sessionSecretFile = "/run/secrets/nixsec-session"; bootChain = { minBuilders = 3; stageRulesFile = "/etc/nixsec/stages.json"; }; }`);
+    for (const unit of Object.values(units)) {
+      expect(unit.environment).toMatchObject({
+        NIXSEC_NIX: expect.stringMatching(/-nix-0\.0\.0\/bin\/nix$/),
+        NIXSEC_NIX_INSTANTIATE: expect.stringMatching(/-nix-0\.0\.0\/bin\/nix-instantiate$/),
+        NIXSEC_NIX_STORE: expect.stringMatching(/-nix-0\.0\.0\/bin\/nix-store$/),
+        NIXSEC_BOOT_CHAIN_MIN_BUILDERS: '3',
+        NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE: '/etc/nixsec/stages.json',
+      });
+    }
+    expect(evalModule(minimal).units.web.environment).toMatchObject({ NIXSEC_BOOT_CHAIN_MIN_BUILDERS: '2' });
+    expect(Object.keys(evalModule(minimal).units.web.environment)).not.toContain('NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE');
   });
 
   it('defaults: NixOS/security, no admins, a proxy on loopback, github.com; only the session secret as a credential', () => {
