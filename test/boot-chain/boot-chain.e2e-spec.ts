@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -155,6 +157,9 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     const failed = builds.find((b: any) => b.name === 'musl-source-1.2.5');
     expect(failed.error).toMatch(/fixed-output hash mismatch: the output hashes to sha256-fjKnLwv4Q\/fzanUWu2GqhuJbU0zAvh\+JTWA6pATfb5M=/);
     expect(failed.logTail).toContain('hash mismatch in fixed-output derivation');
+    const log = await request(t.url).get(`/api/v1/boot-chain/builds/${failed.id}/log`).expect(200);
+    expect(log.text).toMatch(/building '.*musl-source-1\.2\.5\.drv'[\s\S]*got: +sha256-fjKnLwv4Q/);
+    await request(t.url).get('/api/v1/boot-chain/builds/999999/log').expect(404);
     const attestation = node(chain, 'hex0').outputs[0].attestations[0];
     expect(attestation).toMatchObject({ signatureStatus: 'own_build', source: 'build', ultimate: true, narHash: 'sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=' });
   }, 180_000);
@@ -220,6 +225,53 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     expect(bad.body.message).toMatch(/entry 0 \(.*kaem-minimal-1\.6\.0\): output_hash: 'sha256-tooshort' has 6 bytes, a sha256 hash has 32/);
     expect(bad.body.message).toMatch(/entry 1: output_digest: Required/);
     await request(t.url).post('/attestation/not-a-derivation').set('Authorization', `Bearer ${token}`).send([entry]).expect(400);
+  });
+
+  it('imports attestations from a binary cache: narinfo per output, signature checked with the cache key', async () => {
+    const keyDir = path.join(dir, 'cache-keys');
+    fs.mkdirSync(keyDir);
+    execFileSync('nix-store', ['--generate-binary-cache-key', 'cache.example.org-1', path.join(keyDir, 'sec'), path.join(keyDir, 'pub')], { env: { ...process.env, NIX_CONFIG } });
+    const { chain } = await target();
+    const paths = ['hex0', 'kaem-minimal-1.6.0', 'gcc-4.6.4'].map((n) => node(chain, n).outputs[0].path);
+    const cacheDir = path.join(dir, 'cache');
+    nix(['copy', '--from', path.join(dir, 'builder-a'), '--to', `file://${cacheDir}?secret-key=${path.join(keyDir, 'sec')}`, ...paths]);
+    // A cache that serves a narinfo whose signature does not match what it describes.
+    const gccInfo = path.join(cacheDir, `${path.basename(paths[2]).slice(0, 32)}.narinfo`);
+    fs.writeFileSync(gccInfo, fs.readFileSync(gccInfo, 'utf8').replace(/^NarSize: (\d+)$/m, (_m, n) => `NarSize: ${Number(n) + 1}`));
+    const server = http.createServer((req, res) => {
+      const file = path.join(cacheDir, path.basename(req.url ?? ''));
+      if (!fs.existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': 'text/x-nix-narinfo' }).end(fs.readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const publicKey = fs.readFileSync(path.join(keyDir, 'pub'), 'utf8').trim();
+      const reg = await ada(`mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { id } } }`, {
+        input: { name: 'example-cache', kind: 'binary-cache', url, publicKey, operator: 'example.org' },
+      });
+      const cacheId = reg.data.registerBootChainBuilder.builder.id;
+      const started = await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { planned queued imports } }`, { t: targetId, b: [cacheId] });
+      expect(started.data.startBootChainBuilds).toEqual({ planned: 0, queued: 0, imports: 1 });
+      const deadline = Date.now() + 30_000;
+      let run: any;
+      while (!(run = (await anonymous(`{ jobRuns(kind: "boot-chain.import-cache") { status counts } }`)).data.jobRuns.find((r: any) => r.status === 'COMPLETED'))) {
+        if (Date.now() > deadline) throw new Error('the cache import never completed');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // 8 outputs in the chain: 4 in the cache (the 3 copied and mes, which gcc's output refers to;
+      // gcc's with a bad signature), 4 not there.
+      expect(run.counts).toEqual({ found: 4, missing: 4, invalidSignatures: 1, errors: 0 });
+      const after = (await target()).chain;
+      expect(node(after, 'hex0').outputs[0].verdict).toMatchObject({ kind: 'reproduced', builders: 3, agreeing: 3 });
+      const imported = node(after, 'hex0').outputs[0].attestations.find((a: any) => a.builderName === 'example-cache');
+      expect(imported).toMatchObject({ source: 'binary-cache', signatureStatus: 'valid', ultimate: false });
+      const gcc = node(after, 'gcc-4.6.4').outputs[0];
+      expect(gcc.attestations.find((a: any) => a.builderName === 'example-cache').signatureStatus).toBe('invalid');
+      expect(gcc.verdict).toMatchObject({ builders: 2, ignored: 1 });
+    } finally {
+      server.close();
+    }
   });
 
   it('reuses what a builder already attested when a new revision shares derivations, and rebuilds only on request', async () => {

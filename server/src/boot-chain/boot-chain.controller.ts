@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import * as fs from 'node:fs';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { SubmissionResult } from './attestations/attestation.service';
 import { BootChainError } from './boot-chain.error';
 import { BootChainService } from './boot-chain.service';
@@ -31,6 +33,17 @@ export class BootChainController {
   report(@Query('revision') revision: string | undefined, @Query('system') system = 'x86_64-linux', @Query('attr') attr = 'minimal-bootstrap.tests.full'): Promise<TrustReport> {
     if (!revision) throw new BootChainError('BAD_REQUEST', 'give the Nixpkgs revision: /api/v1/boot-chain/report?revision=<commit>&system=x86_64-linux&attr=minimal-bootstrap.tests.full');
     return this.service.reportFor(revision, system, attr);
+  }
+
+  /** The whole build log (the database keeps only its tail). */
+  @Get('api/v1/boot-chain/builds/:id/log')
+  async log(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    if (!/^\d{1,18}$/.test(id)) throw new BootChainError('BAD_REQUEST', `"${id}" is not a build id: see the builds of a target in bootChainTarget`);
+    const build = await this.service.builds.byId(id);
+    if (!build) throw new BootChainError('NOT_FOUND', `there is no boot-chain build ${id}`);
+    if (!build.logFile || !fs.existsSync(build.logFile)) throw new BootChainError('NOT_FOUND', `build ${id} (${build.name} on ${build.builderName}) has no log${build.status === 'reused' ? ': it was reused, not built' : ' yet'}`);
+    res.type('text/plain; charset=utf-8');
+    fs.createReadStream(build.logFile).pipe(res);
   }
 
   @Get('api/v1/boot-chain/targets/:id/report')

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { BootChainError } from '../boot-chain.error';
 import { ParsedPathInfo } from '../nix-json/path-info.parser';
@@ -33,6 +34,8 @@ export function hashToken(token: string): string {
 
 /** Records what builders claim about outputs and decides which claims count. */
 export class AttestationService {
+  private readonly logger = new Logger('BootChainAttestations');
+
   constructor(
     private readonly attestations: AttestationStore,
     private readonly builders: BuilderStore,
@@ -89,6 +92,10 @@ export class AttestationService {
       const record = await this.submissionRecord(builder, key, drvPath, outputPath, narHash, entry);
       await this.attestations.record([record]);
       result.accepted.push({ outputPath, narHash, signature: record.signatureStatus as SignatureStatus, counts: record.signatureStatus === 'valid' });
+    }
+    if (result.rejected.length) {
+      // Kept aside in the log with the record and reason; the caller gets the same list in the response.
+      this.logger.warn(`attestations from ${builder.name} for ${drvPath}: rejected ${result.rejected.map((r) => `entry ${r.index} (${r.outputPath ?? '?'}): ${r.reason}`).join('; ')}`);
     }
     return result;
   }
