@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -319,4 +319,21 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     const ps = execFileSync('ps', ['-eo', 'args']).toString();
     expect(ps).not.toMatch(/sleep 120/);
   }, 90_000);
+
+  it('the CLI discovers a chain and prints the trust report, exiting 4 while not everything is reproduced', () => {
+    const env = { ...process.env, NIX_CONFIG, LOG_LEVEL: 'silent', DATABASE_URL: String(t.config.values.DATABASE_URL), NIXSEC_BOOT_CHAIN_EVAL_STORE: path.join(dir, 'eval-store'), NIXSEC_DATA_DIR: path.join(dir, 'data') };
+    const main = path.join(__dirname, '..', '..', 'server', 'dist', 'main.js');
+    const discover = spawnSync(process.execPath, [main, 'boot-chain', 'discover', CHAIN, '--revision', 'd15c0'.padEnd(40, '2'), '--system', SYSTEM, '--attr', 'stdenv'], { env, encoding: 'utf8' });
+    expect(discover.stderr).toBe('');
+    expect(discover.status).toBe(0);
+    expect(discover.stdout).toMatch(/^target \d+: stdenv on .* at d15c0/m);
+    expect(discover.stdout).toMatch(/^8 derivations \(2 fixed-output\)/m);
+    const report = spawnSync(process.execPath, [main, 'boot-chain', 'report', 'd15c0', '--system', SYSTEM, '--attr', 'stdenv'], { env, encoding: 'utf8' });
+    expect(report.status).toBe(4);
+    expect(report.stdout).toMatch(/traces back to the seed, but only \d+ of its 8 outputs were reproduced/);
+    expect(report.stdout).toMatch(/^tinycc +1 +0 +nondeterministic$/m);
+    expect(report.stdout).toMatch(/^weakest link: musl-source-1\.2\.5 \(musl\): fod_mismatch$/m);
+    const json = spawnSync(process.execPath, [main, 'boot-chain', 'report', 'd15c0', '--system', SYSTEM, '--attr', 'stdenv', '--json'], { env, encoding: 'utf8' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ seedAnchored: true, outputs: 8 });
+  });
 });

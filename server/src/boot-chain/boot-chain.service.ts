@@ -13,13 +13,9 @@ import { NixPrograms } from './nix/nix-programs';
 import { AttestationStore } from './store/attestation.store';
 import { BuilderInput, BuilderRow, BuilderStore } from './store/builder.store';
 import { BuildStore } from './store/build.store';
-import { ChainStore, TargetNodeRow, TargetRow } from './store/chain.store';
-import { chainVerdicts, NodeOutputVerdict } from './verdicts/chain-verdicts';
-import { TrustReport, trustReport } from './verdicts/trust-report';
-
-export interface ChainNode extends TargetNodeRow {
-  outputVerdicts: NodeOutputVerdict[];
-}
+import { ChainStore, TargetRow } from './store/chain.store';
+import { ChainNode, ChainReports } from './verdicts/chain-reports';
+import { TrustReport } from './verdicts/trust-report';
 
 /** The boot-chain module's entry point for resolvers, controllers, jobs and the CLI. */
 @Injectable()
@@ -30,6 +26,7 @@ export class BootChainService {
   readonly attestations: AttestationStore;
   readonly attestationService: AttestationService;
   readonly nix: NixPrograms;
+  readonly reports: ChainReports;
 
   constructor(
     private readonly config: AppConfig,
@@ -42,6 +39,7 @@ export class BootChainService {
     this.attestations = new AttestationStore(pool);
     this.attestationService = new AttestationService(this.attestations, this.builders);
     this.nix = NixPrograms.fromConfig(config);
+    this.reports = new ChainReports(pool, config.get('NIXSEC_BOOT_CHAIN_MIN_BUILDERS'));
   }
 
   get evalStore(): string | undefined {
@@ -86,40 +84,15 @@ export class BootChainService {
     return target;
   }
 
-  async nodes(targetId: number): Promise<ChainNode[]> {
-    const nodes = await this.chains.nodes(targetId);
-    const paths = nodes.flatMap((n) => n.outputs.map((o) => o.path));
-    const [attestations, mismatches] = await Promise.all([
-      this.attestations.forOutputPaths(paths),
-      this.builds.fodMismatches(nodes.filter((n) => n.fixedOutput).map((n) => n.drvPath)),
-    ]);
-    const verdicts = chainVerdicts(nodes, attestations, mismatches);
-    return nodes.map((n) => ({ ...n, outputVerdicts: verdicts.get(n.drvPath) ?? [] }));
+  nodes(targetId: number): Promise<ChainNode[]> {
+    return this.reports.nodes(targetId);
   }
 
-  async report(targetId: number): Promise<TrustReport> {
-    const target = await this.target(targetId);
-    const nodes = await this.nodes(targetId);
-    return trustReport({
-      revision: target.revision,
-      system: target.system,
-      attr: target.attr,
-      minBuilders: this.config.get('NIXSEC_BOOT_CHAIN_MIN_BUILDERS'),
-      nodes: nodes.map((n) => ({
-        drvPath: n.drvPath,
-        name: n.name,
-        stage: n.stage,
-        prebuilt: n.prebuilt,
-        depth: n.depth,
-        fixedOutput: n.fixedOutput,
-        outputs: n.outputVerdicts.map((o) => ({ name: o.name, path: o.path, verdict: o.verdict })),
-      })),
-    });
+  report(targetId: number): Promise<TrustReport> {
+    return this.reports.report(targetId);
   }
 
-  async reportFor(revision: string, system: string, attr: string): Promise<TrustReport> {
-    const target = await this.chains.findTarget(revision, system, attr);
-    if (!target) throw new BootChainError('NOT_FOUND', `no boot chain was discovered for ${attr} on ${system} at ${revision}: run discoverBootChain first`);
-    return this.report(target.id);
+  reportFor(revision: string, system: string, attr: string): Promise<TrustReport> {
+    return this.reports.reportFor(revision, system, attr);
   }
 }

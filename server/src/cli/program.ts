@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { bootChainCommand } from '../boot-chain/cli/boot-chain.command';
 import { ingestCommand } from '../ingestion/cli/ingest.command';
 import { linkageCommand } from '../linkage/cli/linkage.command';
 import { migrateCommand } from './migrate.command';
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
     .addCommand(schemaCommand())
     .addCommand(ingestCommand())
     .addCommand(linkageCommand())
+    .addCommand(bootChainCommand())
     .showHelpAfterError('(run "nixsec --help" for the list of commands)');
 }
