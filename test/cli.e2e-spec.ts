@@ -87,13 +87,18 @@ describe('nixsec CLI', () => {
       const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ cve(id: "CVE-2024-3094") { title } suggestion(cveId: "CVE-2024-9680") { packages { displayAttr } } }' }),
+        body: JSON.stringify({ query: '{ cve(id: "CVE-2024-3094") { title } suggestion(cveId: "CVE-2024-9680") { packages { displayAttr } } bootChainTargets { report { seedAnchored reproducedOutputs outputs weakestLink { name verdict } } } }' }),
       });
       const { data } = await graphql.json();
       expect(data.cve.title).toMatch(/^Xz: malicious code/);
       // The demo package set is the real one, so the demo CVEs come with real suggestions.
       expect(stderr).toMatch(/Demo evaluation \d+: 129815 packages/);
       expect(data.suggestion.packages.map((p: { displayAttr: string }) => p.displayAttr)).toContain('firefox');
+      // And a recorded boot chain: two builders agreed on 3 of its 8 outputs; the wrong pinned source hash shows.
+      expect(stderr).toMatch(/Demo boot chain \d+: recorded builds of the test chain/);
+      expect(data.bootChainTargets).toEqual([
+        { report: { seedAnchored: true, reproducedOutputs: 3, outputs: 8, weakestLink: { name: 'musl-source-1.2.5', verdict: 'fod_mismatch' } } },
+      ]);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGINT');

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Pool } from 'pg';
+import { loadDemoBootChain } from '../boot-chain/demo/demo-boot-chain';
 import { AppConfig } from '../config/app-config';
 import { parseChannelName } from '../ingestion/channels/channel-name';
 import { CveListIngester } from '../ingestion/cve-list/cve-list.ingester';
@@ -38,6 +39,8 @@ export async function loadDemoDataIfEmpty(config: AppConfig, log: (line: string)
       const linked = await new Linker(pool).run();
       log(`Linked the demo CVEs: ${linked.suggested} suggestion(s)`);
     }
+    const chain = await loadDemoBootChain(pool);
+    if (chain) log(`Demo boot chain ${chain.targetId}: recorded builds of the test chain by two builders (see test/fixtures/boot-chain/demo/README.md)`);
   } finally {
     await pool.end();
   }

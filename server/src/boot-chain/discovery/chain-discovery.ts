@@ -43,39 +43,35 @@ export class ChainDiscovery {
     const rootDrvPath = instantiated.trim().split('\n').pop() ?? '';
     if (!rootDrvPath.endsWith('.drv')) throw new BootChainError('DISCOVERY_FAILED', `nix-instantiate ${request.attr} printed no derivation path: ${instantiated.slice(0, 200)}`);
     const derivations = parseDerivationShow(await this.nix.showDerivationRecursive(rootDrvPath, storeArgs));
-    const nodes = this.toNodes(derivations);
+    const nodes = chainNodes(derivations, this.rules);
     const targetId = await this.store.saveTarget({ revision, system: request.system, attr: request.attr, rootDrvPath }, nodes);
     const stages: Record<string, number> = {};
     for (const node of nodes) stages[node.stage] = (stages[node.stage] ?? 0) + 1;
     return { targetId, revision, rootDrvPath, derivations: nodes.length, fixedOutputs: nodes.filter((n) => n.fixedOutput).length, stages };
   }
+}
 
-  private toNodes(derivations: ParsedDerivation[]): ChainNodeRecord[] {
-    const depths = chainDepths(derivations);
-    return derivations.map((d) => {
-      const { stage, prebuilt } = this.rules.classify(d.name);
-      const parsedName = parseDrvName(d.name);
-      return {
-        drvPath: d.drvPath,
-        name: d.name,
-        pname: d.env.pname || parsedName.name,
-        version: d.env.version || parsedName.version || null,
-        system: d.system,
-        builder: d.builder,
-        stage,
-        prebuilt,
-        fixedOutput: d.fixedOutput,
-        depth: depths.get(d.drvPath)!,
-        outputs: d.outputs.map((o) => ({
-          name: o.name,
-          path: o.path ?? '',
-          expectedHash: o.expectedHash ?? null,
-          expectedHashMode: o.hashMode ?? null,
-        })),
-        inputDrvs: d.inputDrvs.map((i) => i.drvPath),
-      };
-    });
-  }
+/** Derivations as stored nodes: stage from the rules, pname/version from env or the name, depth. */
+export function chainNodes(derivations: ParsedDerivation[], rules: CompiledStageRules): ChainNodeRecord[] {
+  const depths = chainDepths(derivations);
+  return derivations.map((d) => {
+    const { stage, prebuilt } = rules.classify(d.name);
+    const parsedName = parseDrvName(d.name);
+    return {
+      drvPath: d.drvPath,
+      name: d.name,
+      pname: d.env.pname || parsedName.name,
+      version: d.env.version || parsedName.version || null,
+      system: d.system,
+      builder: d.builder,
+      stage,
+      prebuilt,
+      fixedOutput: d.fixedOutput,
+      depth: depths.get(d.drvPath)!,
+      outputs: d.outputs.map((o) => ({ name: o.name, path: o.path ?? '', expectedHash: o.expectedHash ?? null, expectedHashMode: o.hashMode ?? null })),
+      inputDrvs: d.inputDrvs.map((i) => i.drvPath),
+    };
+  });
 }
 
 async function gitHead(dir: string): Promise<string> {
