@@ -57,6 +57,9 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
   afterAll(async () => {
     await t?.close();
     await fake?.close();
+    // Store paths are read-only; make them writable so the builders' stores can go.
+    if (dir) execFileSync('chmod', ['-R', 'u+w', dir]);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function target(id = targetId): Promise<any> {
