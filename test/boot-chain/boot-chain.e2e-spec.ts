@@ -207,7 +207,7 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     const base = path.basename(outPath);
     const drvIdent = path.basename(kaem.drvPath, '.drv');
     const entry = { output_digest: base.slice(0, 32), output_name: base.slice(33), output_hash: info.narHash, output_sig: signature };
-    const post = (body: unknown, auth = `Bearer ${token}`) => request(t.url).post(`/attestation/${drvIdent}`).set('Authorization', auth).send(body);
+    const post = (body: object, auth = `Bearer ${token}`) => request(t.url).post(`/attestation/${drvIdent}`).set('Authorization', auth).send(body);
 
     const accepted = await post([entry]).expect(200);
     expect(accepted.body).toMatchObject({ builder: 'lila-alice', accepted: [{ outputPath: outPath, signature: 'valid', counts: true }], rejected: [] });
