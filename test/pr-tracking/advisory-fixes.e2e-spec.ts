@@ -121,4 +121,23 @@ describe('PR tracking: advisory fix status per channel', () => {
     expect((await activity(w.t, 'advisory.pr-linked')).map((e) => [e.actor, e.details.pr])).toEqual([['sam', 205]]);
     expect((await activity(w.t, 'advisory.pr-unlinked')).map((e) => [e.actor, e.details.pr])).toEqual([['sam', 204]]);
   });
+
+  it('pullRequest shows its branch graph with the branches reached, and its linked advisories (a draft only to maintainers and the team)', async () => {
+    const PR = `query ($n: Int!) { pullRequest(number: $n) { number branchGraph { branch next reached firstSeen } advisories { reason advisory { id state } } } }`;
+    const [{ id }] = await query(w.t, `SELECT advisory_id::text AS id FROM advisory_cve WHERE cve_id = 'CVE-2023-38545'`);
+    const { data } = await w.as.sam(PR, { n: 201 });
+    expect(data.pullRequest.branchGraph).toEqual([
+      { branch: 'master', next: ['nixos-unstable-small', 'nixpkgs-unstable'], reached: true, firstSeen: expect.any(String) },
+      { branch: 'nixos-unstable-small', next: ['nixos-unstable'], reached: true, firstSeen: expect.any(String) },
+      // Not a branch of this repository: never reached.
+      { branch: 'nixpkgs-unstable', next: [], reached: false, firstSeen: null },
+      { branch: 'nixos-unstable', next: [], reached: true, firstSeen: expect.any(String) },
+    ]);
+    expect(data.pullRequest.advisories).toEqual([{ reason: 'mentions CVE-2023-38545', advisory: { id, state: 'draft' } }]);
+    // The advisory is still a draft: anonymous callers see the PR without it.
+    const anonymous = await w.anonymous(PR, { n: 201 });
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data.pullRequest.advisories).toEqual([]);
+    expect(anonymous.data.pullRequest.branchGraph.filter((b: any) => b.reached).map((b: any) => b.branch)).toEqual(['master', 'nixos-unstable-small', 'nixos-unstable']);
+  });
 });

@@ -39,6 +39,6 @@ import { UndoService } from './undo/undo.service';
     NotificationJobs,
     { provide: APP_FILTER, useClass: AdvisoryErrorFilter },
   ],
-  exports: [TriageService, DraftService, PublishService, AdvisoryQueryRepository],
+  exports: [TriageService, DraftService, PublishService, AdvisoryQueryRepository, NotificationFanout],
 })
 export class AdvisoriesModule {}

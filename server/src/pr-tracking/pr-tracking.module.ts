@@ -4,6 +4,7 @@ import { AdvisoriesModule } from '../advisories/advisories.module';
 import { GithubModule } from '../github/github.module';
 import { AdvisoriesReader } from './advisory-fixes/advisories-reader';
 import { AdvisoryFixStatus } from './advisory-fixes/advisory-fix-status';
+import { EvaluationEvidenceReader } from './advisory-fixes/evaluation-evidence';
 import { AdvisoryFixesResolver } from './graphql/advisory-fixes.resolver';
 import { AdvisoryLinksResolver } from './graphql/advisory-links.resolver';
 import { PullRequestResolver } from './graphql/pull-request.resolver';
@@ -28,6 +29,7 @@ import { PullRequestWebhooks } from './pull-requests/pull-request-webhooks';
     PullRequestResolver,
     AdvisoryFixStatus,
     AdvisoriesReader,
+    EvaluationEvidenceReader,
     AdvisoryFixesResolver,
     AdvisoryLinksResolver,
     { provide: APP_FILTER, useClass: PrTrackingErrorFilter },

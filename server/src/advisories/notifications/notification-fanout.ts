@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { pgPool } from '../../database/pg-pool';
 import { withTransaction } from '../../database/transaction';
 import { PackageMaintainersReader } from '../../ingestion/evaluations/package-maintainers.reader';
-import { NotifiableEvent, planNotifications } from './notification-plan';
+import { FixLanded, NotifiableEvent, planNotifications } from './notification-plan';
 import { CheckpointName, EventCursor, NotificationStore } from './notification.store';
 
 const PAGE = 500;
@@ -49,6 +49,25 @@ export class NotificationFanout {
     return { suggestions: suggestions.events, advisories: advisories.events, created: suggestions.created + advisories.created };
   }
 
+  /**
+   * A fix of each advisory reached a channel (PR tracking, when a linked pull request lands on a
+   * channel's branch): the advisory's maintainers, its packages' maintainers and the subscribers of
+   * its packages and of that channel hear about it, as their switches allow. Only published
+   * advisories; once per user, advisory and channel however often it is called. Returns how many
+   * notifications were new.
+   */
+  async notifyFixesLanded(fixes: ReadonlyArray<FixLanded & { advisoryId: number }>): Promise<number> {
+    if (fixes.length === 0) return 0;
+    const advisories = await new NotificationStore(this.pool).advisoriesByIds([...new Set(fixes.map((f) => f.advisoryId))]);
+    const events: NotifiableEvent[] = fixes.flatMap(({ advisoryId, ...fix }) => {
+      const advisory = advisories.get(advisoryId);
+      return advisory ? [{ ...advisory, kind: 'advisory.fix-landed' as const, channels: [fix.channel], fix }] : [];
+    });
+    if (events.length === 0) return 0;
+    const planned = planNotifications(events, await this.audience(events));
+    return new NotificationStore(this.pool).insert(planned);
+  }
+
   private async follow(source: Source): Promise<{ events: number; created: number }> {
     const reader = new NotificationStore(this.pool);
     let cursor = await reader.startOf(source.name, OVERLAP_SECONDS);
@@ -82,7 +101,7 @@ export class NotificationFanout {
       maintainers.set(m.attr, ids);
     }
     const subscriptions = await new NotificationStore(this.pool).subscribersOf(attrs, channels);
-    const people = [...new Set([...[...maintainers.values()].flat(), ...subscriptions.map((s) => s.githubId)])];
+    const people = [...new Set([...[...maintainers.values()].flat(), ...subscriptions.map((s) => s.githubId), ...events.flatMap((e) => e.watchers ?? [])])];
     const switches = await new NotificationStore(this.pool).switchesOf(people);
     return { maintainers, subscriptions, switches };
   }

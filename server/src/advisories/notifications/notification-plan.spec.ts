@@ -73,6 +73,38 @@ describe('planNotifications', () => {
   });
 });
 
+describe('planNotifications: a fix reaching a channel', () => {
+  const WATCHER = 9100;
+  const fix = (channel: string, pr: number): NotifiableEvent => ({
+    ...advisory, kind: 'advisory.fix-landed', channels: [channel], fix: { channel, repository: 'NixOS/nixpkgs', pr }, watchers: [WATCHER, THILLUX],
+  });
+
+  it("tells the advisory's maintainers first, then package maintainers and followers of the package or of that channel only", () => {
+    const follows: SubscriptionTarget[] = [
+      { githubId: FOLLOWER, targetType: 'channel', target: 'nixos-unstable' },
+      { githubId: MIA, targetType: 'channel', target: 'nixos-24.11' },
+    ];
+    const planned = planNotifications([fix('nixos-unstable', 345678)], audience(follows));
+    const lead = 'The fix for NIXPKGS-2025-0001 (openssl) reached nixos-unstable: NixOS/nixpkgs#345678';
+    expect(planned.map((n) => [n.githubId, n.message])).toEqual([
+      [WATCHER, `${lead} (you are a maintainer named on the advisory).`],
+      [THILLUX, `${lead} (you are a maintainer named on the advisory).`],
+      [FOLLOWER, `${lead} (you follow the channel nixos-unstable).`],
+    ]);
+    expect(planned[0]).toMatchObject({ kind: 'advisory.fix-landed', subjectType: 'advisory', subjectId: '7', link: '/advisories/NIXPKGS-2025-0001', dedupeKey: 'advisory.fix-landed:7:nixos-unstable' });
+  });
+
+  it('is one notification per advisory and channel (the dedupe key names the channel, not the PR); switches apply', () => {
+    const [a] = planNotifications([fix('nixos-unstable', 1)], audience());
+    const [b] = planNotifications([fix('nixos-unstable', 2)], audience());
+    const [c] = planNotifications([fix('nixos-24.11', 1)], audience());
+    expect(a.dedupeKey).toBe(b.dedupeKey);
+    expect(c.dedupeKey).not.toBe(a.dedupeKey);
+    const off = planNotifications([fix('nixos-unstable', 1)], audience([], [[WATCHER, { maintainedPackages: false, subscriptions: true }]]));
+    expect(off.map((n) => n.githubId)).toEqual([THILLUX]);
+  });
+});
+
 describe('listAttrs and linkFor', () => {
   it.each([
     [[], 'no package'],

@@ -3,9 +3,16 @@
  * the audience from the database, this decides the notifications, the store writes them.
  */
 
-export type NotificationKind = 'suggestion.new' | 'advisory.published';
+export type NotificationKind = 'suggestion.new' | 'advisory.published' | 'advisory.fix-landed';
 
-/** Something people may want to hear about: a new suggestion, or a published advisory. */
+/** Where a fix of a published advisory arrived: a linked pull request reached one of its channels (PR tracking). */
+export interface FixLanded {
+  channel: string;
+  repository: string;
+  pr: number;
+}
+
+/** Something people may want to hear about: a new suggestion, a published advisory, or its fix reaching a channel. */
 export interface NotifiableEvent {
   kind: NotificationKind;
   subjectType: 'suggestion' | 'advisory';
@@ -19,8 +26,12 @@ export interface NotifiableEvent {
   attrs: string[];
   /** The attributes to name in the message (one per package group), most relevant first. */
   displayAttrs: string[];
-  /** Channels shipping an affected (or not yet known) version. */
+  /** Channels shipping an affected (or not yet known) version; for a fix, the channel it reached. */
   channels: string[];
+  /** advisory.fix-landed only: where the fix arrived. */
+  fix?: FixLanded;
+  /** GitHub ids of the people the advisory names as its maintainers (pinged on the issue): they hear about its fixes first. */
+  watchers?: readonly number[];
 }
 
 export interface SubscriptionTarget {
@@ -54,7 +65,7 @@ export interface PlannedNotification {
   dedupeKey: string;
 }
 
-type Reason = { via: 'maintainer'; attr: string } | { via: 'package'; attr: string } | { via: 'channel'; channel: string };
+type Reason = { via: 'watcher' } | { via: 'maintainer'; attr: string } | { via: 'package'; attr: string } | { via: 'channel'; channel: string };
 
 /** One notification per (user, event) at most, for the first reason the user's switches allow: maintaining beats following. */
 export function planNotifications(events: readonly NotifiableEvent[], audience: Audience): PlannedNotification[] {
@@ -68,16 +79,25 @@ export function planNotifications(events: readonly NotifiableEvent[], audience: 
         subjectId: event.subjectId,
         message: messageFor(event, reason),
         link: linkFor(event),
-        dedupeKey: `${event.kind}:${event.subjectId}`,
+        dedupeKey: dedupeKeyOf(event),
       });
     }
   }
   return planned;
 }
 
+/** Once per user and event; a fix once per advisory and channel, whichever PR brought it. */
+export function dedupeKeyOf(event: Pick<NotifiableEvent, 'kind' | 'subjectId' | 'fix'>): string {
+  return event.fix ? `${event.kind}:${event.subjectId}:${event.fix.channel}` : `${event.kind}:${event.subjectId}`;
+}
+
 function reasonsFor(event: NotifiableEvent, audience: Audience): Map<number, Reason> {
   const switches = (githubId: number) => audience.switches.get(githubId) ?? DEFAULT_SWITCHES;
   const reasons = new Map<number, Reason>();
+  // The advisory's own maintainers (a maintainers' switch, like maintaining its packages).
+  for (const githubId of event.watchers ?? []) {
+    if (!reasons.has(githubId) && switches(githubId).maintainedPackages) reasons.set(githubId, { via: 'watcher' });
+  }
   // Attributes in display order first, so the reason names the package the message leads with.
   const attrs = [...new Set([...event.displayAttrs, ...event.attrs])];
   for (const attr of attrs) {
@@ -114,8 +134,16 @@ export function messageFor(event: NotifiableEvent, reason: Reason): string {
   const lead =
     event.kind === 'suggestion.new'
       ? `New suggestion: ${event.name} may affect ${packages}`
-      : `Advisory ${event.name} published for ${packages}${event.title ? `: ${event.title}` : ''}`;
+      : event.fix
+        ? `The fix for ${event.name} (${packages}) reached ${event.fix.channel}: ${event.fix.repository}#${event.fix.pr}`
+        : `Advisory ${event.name} published for ${packages}${event.title ? `: ${event.title}` : ''}`;
   const why =
-    reason.via === 'maintainer' ? `you maintain ${reason.attr}` : reason.via === 'package' ? `you follow ${reason.attr}` : `you follow the channel ${reason.channel}`;
+    reason.via === 'watcher'
+      ? 'you are a maintainer named on the advisory'
+      : reason.via === 'maintainer'
+        ? `you maintain ${reason.attr}`
+        : reason.via === 'package'
+          ? `you follow ${reason.attr}`
+          : `you follow the channel ${reason.channel}`;
   return `${lead} (${why}).`;
 }

@@ -1,9 +1,9 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('Notification', { description: 'An in-app notification: a new suggestion or a published advisory touching a package you maintain or follow.' })
+@ObjectType('Notification', { description: 'An in-app notification: a new suggestion, a published advisory, or its fix reaching a channel, touching a package you maintain or follow.' })
 export class NotificationModel {
   @Field(() => ID) id: string;
-  @Field({ description: 'suggestion.new or advisory.published' }) kind: string;
+  @Field({ description: 'suggestion.new, advisory.published or advisory.fix-landed (a linked pull request reached one of its channels)' }) kind: string;
   @Field({ description: 'suggestion or advisory' }) subjectType: string;
   @Field({ description: "The suggestion's or advisory's id." }) subjectId: string;
   @Field() message: string;

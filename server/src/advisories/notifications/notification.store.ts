@@ -113,6 +113,27 @@ export class NotificationStore {
     }));
   }
 
+  /**
+   * Published advisories as events about them (kind given by the caller): public id, title,
+   * packages, and the maintainers the advisory names (pinged ones). Unpublished ones are left out.
+   */
+  async advisoriesByIds(ids: readonly number[]): Promise<Map<number, Omit<NotifiableEvent, 'kind' | 'channels'> & { watchers: number[] }>> {
+    const { rows } = await this.db.query<{ id: number; public_id: string; title: string; attrs: string[]; display: string[]; watchers: number[] }>(
+      `SELECT a.id, a.public_id, a.title,
+              coalesce((SELECT array_agg(DISTINCT x.attr) FROM advisory_package p CROSS JOIN LATERAL unnest(p.attrs) AS x(attr) WHERE p.advisory_id = a.id), '{}') AS attrs,
+              coalesce((SELECT array_agg(p.attr ORDER BY p.attr) FROM advisory_package p WHERE p.advisory_id = a.id), '{}') AS display,
+              coalesce((SELECT array_agg(m.github_id::float8 ORDER BY m.github_id) FROM advisory_maintainer m WHERE m.advisory_id = a.id AND m.ping), '{}') AS watchers
+       FROM advisory a WHERE a.id = ANY ($1::int[]) AND a.public_id IS NOT NULL`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { subjectType: 'advisory' as const, subjectId: String(r.id), name: r.public_id, title: r.title, attrs: r.attrs, displayAttrs: r.display, watchers: r.watchers.map(Number) },
+      ]),
+    );
+  }
+
   /** Subscriptions to any of these packages or channels. */
   async subscribersOf(attrs: readonly string[], channels: readonly string[]): Promise<SubscriptionTarget[]> {
     const { rows } = await this.db.query<SubscriptionTarget>(

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Advisory } from '../../advisories/graphql/advisory.model';
 
 @ObjectType({ description: 'A branch a merged pull request has reached, and when nixsec first saw it there.' })
 export class PrLanding {
@@ -20,4 +21,18 @@ export class PullRequest {
   @Field(() => [String]) labels: string[];
   @Field(() => String, { nullable: true }) author: string | null;
   @Field(() => GraphQLISODateTime, { description: 'When GitHub last changed it.' }) updatedAt: Date;
+}
+
+@ObjectType({ description: 'A branch of the branch graph a pull request flows along: its base and every branch downstream, and any other branch it was found on.' })
+export class PrBranchNode {
+  @Field() branch: string;
+  @Field(() => [String], { description: 'The branches it flows into (NIXSEC_BRANCH_GRAPH), e.g. master → nixos-unstable-small, nixpkgs-unstable.' }) next: string[];
+  @Field({ description: 'Whether the merge commit is on this branch.' }) reached: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When nixsec first saw it there.' }) firstSeen: Date | null;
+}
+
+@ObjectType({ description: 'An advisory a pull request is linked to as one of its fixes, and why.' })
+export class PrAdvisoryLink {
+  @Field(() => Advisory) advisory: Advisory;
+  @Field({ description: 'e.g. "mentions CVE-2024-9143", "backport of #345678", "linked by sam".' }) reason: string;
 }

@@ -85,6 +85,36 @@ export class AdvisoryLinkStore {
     return (rowCount ?? 0) > 0;
   }
 
+  /** The advisories a PR is linked to (not dismissed), oldest link first. */
+  async advisoriesOf(repository: string, number: number): Promise<Array<{ advisoryId: number; reason: string }>> {
+    const { rows } = await this.pool.query<{ advisoryId: number; reason: string }>(
+      `SELECT advisory_id AS "advisoryId", reason FROM pr_advisory_link WHERE repository = $1 AND number = $2 AND NOT dismissed ORDER BY created_at, advisory_id`,
+      [repository, number],
+    );
+    return rows;
+  }
+
+  /** The (advisory, channel) pairs whose fix was announced already, as "advisoryId channel". */
+  async announcedFixes(advisoryIds: number[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ key: string }>(
+      `SELECT advisory_id || ' ' || channel AS key FROM pr_fix_notification WHERE advisory_id = ANY ($1::int[])`,
+      [advisoryIds],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Records fixes as announced (a pair announced before keeps its first record). */
+  async recordAnnounced(repository: string, fixes: ReadonlyArray<{ advisoryId: number; channel: string; pr: number; firstSeen: Date }>): Promise<number> {
+    if (fixes.length === 0) return 0;
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO pr_fix_notification (advisory_id, channel, repository, number, first_seen_at)
+       SELECT a, c, $1, n, s FROM unnest($2::int[], $3::text[], $4::int[], $5::timestamptz[]) AS x(a, c, n, s)
+       ON CONFLICT DO NOTHING`,
+      [repository, fixes.map((f) => f.advisoryId), fixes.map((f) => f.channel), fixes.map((f) => f.pr), fixes.map((f) => f.firstSeen)],
+    );
+    return rowCount ?? 0;
+  }
+
   /** Landings of the PRs linked to the given advisories (all advisories when null). */
   async fixes(repository: string, advisoryIds: number[] | null): Promise<AdvisoryFixRow[]> {
     const { rows } = await this.pool.query<AdvisoryFixRow>(
