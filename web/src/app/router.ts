@@ -54,6 +54,45 @@ export const router = createRouter({
       meta: { title: 'Advisory' },
     },
     {
+      // Public: the attribute path without the system, e.g. /packages/python3Packages.requests.
+      path: '/packages/:attr',
+      name: 'package',
+      component: () => import('../features/packages/PackagePage.vue'),
+      meta: { title: 'Package' },
+    },
+    {
+      // Public: a GitHub handle, as Nixpkgs' maintainer list names it.
+      path: '/maintainers/:github',
+      name: 'maintainer',
+      component: () => import('../features/maintainers/MaintainerPage.vue'),
+      meta: { title: 'Maintainer' },
+    },
+    {
+      // Public: a pull request of the tracked Nixpkgs repository, /pr/345678.
+      path: '/pr/:number(\\d+)',
+      name: 'pull-request',
+      component: () => import('../features/pull-requests/PullRequestPage.vue'),
+      meta: { title: 'Pull request' },
+    },
+    {
+      path: '/activity',
+      name: 'activity',
+      component: () => import('../features/activity/ActivityPage.vue'),
+      meta: { title: 'Activity', requires: 'maintainer' },
+    },
+    {
+      path: '/notifications',
+      name: 'notifications',
+      component: () => import('../features/notifications/NotificationsPage.vue'),
+      meta: { title: 'Notifications', requires: 'authenticated' },
+    },
+    {
+      path: '/subscriptions',
+      name: 'subscriptions',
+      component: () => import('../features/notifications/SubscriptionsPage.vue'),
+      meta: { title: 'Subscriptions', requires: 'authenticated' },
+    },
+    {
       path: '/rules',
       name: 'mapping-rules',
       component: () => import('../features/mapping-rules/MappingRulesPage.vue'),

@@ -50,7 +50,7 @@ export type Advisory = {
   cveIds: Array<Scalars['String']['output']>;
   cves: Array<Cve>;
   description: Scalars['String']['output'];
-  /** Per channel of the advisory: fixed, fix pending or not fixed, by the linked PRs' landings and the branch graph. */
+  /** Per channel of the advisory: fixed, fix pending or not fixed, by the linked PRs' landings and the branch graph, and by the package versions of each channel's latest evaluation. */
   fixStatus: Array<ChannelFixStatus>;
   /** Where the pull requests fixing it have landed, in the order they were seen. */
   fixes: Array<AdvisoryFix>;
@@ -160,6 +160,201 @@ export type ApiTokenScope =
   | 'read'
   | 'triage';
 
+/** A builder's claim about one output. */
+export type BootChainAttestation = {
+  __typename?: 'BootChainAttestation';
+  builderName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SRI, e.g. sha256-… */
+  narHash: Scalars['String']['output'];
+  narSize?: Maybe<Scalars['Float']['output']>;
+  outputPath: Scalars['String']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** own_build, valid, invalid, unknown_key, missing, malformed or unverifiable */
+  signatureStatus: Scalars['String']['output'];
+  /** build, ssh, hydra, binary-cache or submission */
+  source: Scalars['String']['output'];
+  /** Built by this builder, not substituted. */
+  ultimate?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type BootChainBuild = {
+  __typename?: 'BootChainBuild';
+  attempts: Scalars['Int']['output'];
+  builderName: Scalars['String']['output'];
+  drvPath: Scalars['String']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The last lines of the build log. */
+  logTail?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** waiting, queued, running, succeeded, failed, timed_out, cancelled or reused (already attested by this builder) */
+  status: Scalars['String']['output'];
+};
+
+export type BootChainBuilder = {
+  __typename?: 'BootChainBuilder';
+  enabled: Scalars['Boolean']['output'];
+  /** Has a submission token (POST /attestation/{drv}). */
+  hasToken: Scalars['Boolean']['output'];
+  host: Scalars['JSON']['output'];
+  id: Scalars['Int']['output'];
+  /** local, ssh-ng, hydra, binary-cache or external (submits attestations itself) */
+  kind: Scalars['String']['output'];
+  maxConcurrent: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  nixVersion?: Maybe<Scalars['String']['output']>;
+  operator?: Maybe<Scalars['String']['output']>;
+  /** Nix signing key, name:base64. */
+  publicKey?: Maybe<Scalars['String']['output']>;
+  storeUri?: Maybe<Scalars['String']['output']>;
+  systems: Array<Scalars['String']['output']>;
+  timeoutSeconds: Scalars['Int']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type BootChainBuilderInput = {
+  enabled?: Scalars['Boolean']['input'];
+  /** Host metadata (CPU, kernel, location …). */
+  host?: InputMaybe<Scalars['JSON']['input']>;
+  /** local, ssh-ng, hydra, binary-cache or external */
+  kind: Scalars['String']['input'];
+  maxConcurrent?: Scalars['Int']['input'];
+  /** Unique; registering an existing name updates it. */
+  name: Scalars['String']['input'];
+  /** Issue a new submission token (external builders posting to /attestation/{drv}). */
+  newToken?: Scalars['Boolean']['input'];
+  nixVersion?: InputMaybe<Scalars['String']['input']>;
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Nix signing public key, name:base64. */
+  publicKey?: InputMaybe<Scalars['String']['input']>;
+  /** ssh-ng: absolute path of the SSH private key file (never its content). */
+  sshKeyFile?: InputMaybe<Scalars['String']['input']>;
+  /** local: a store root or URI (default: the server's store); ssh-ng: ssh-ng://user@host. */
+  storeUri?: InputMaybe<Scalars['String']['input']>;
+  systems?: Array<Scalars['String']['input']>;
+  timeoutSeconds?: Scalars['Int']['input'];
+  /** binary-cache/hydra: the cache URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BootChainDispatch = {
+  __typename?: 'BootChainDispatch';
+  /** Binary-cache imports queued. */
+  imports: Scalars['Int']['output'];
+  /** Builds planned (new or waiting again). */
+  planned: Scalars['Int']['output'];
+  /** Builds whose inputs were ready and that were queued now. */
+  queued: Scalars['Int']['output'];
+};
+
+/** A derivation of the chain. */
+export type BootChainNode = {
+  __typename?: 'BootChainNode';
+  /** Longest chain of inputs below it; seeds are 0. */
+  depth: Scalars['Int']['output'];
+  drvPath: Scalars['String']['output'];
+  fixedOutput: Scalars['Boolean']['output'];
+  inputDrvs: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  outputs: Array<BootChainOutput>;
+  pname: Scalars['String']['output'];
+  /** A prebuilt binary (bootstrap-tools): the chain is then not anchored in the seed. */
+  prebuilt: Scalars['Boolean']['output'];
+  /** seed, stage0-posix, mes, tinycc, early-tools, musl, gcc, glibc, stdenv or other */
+  stage: Scalars['String']['output'];
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+export type BootChainOutput = {
+  __typename?: 'BootChainOutput';
+  attestations: Array<BootChainAttestation>;
+  /** Fixed-output derivations: the pinned hash (SRI). */
+  expectedHash?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+  verdict: BootChainVerdict;
+};
+
+export type BootChainStage = {
+  __typename?: 'BootChainStage';
+  derivations: Scalars['Int']['output'];
+  outputs: Scalars['Int']['output'];
+  /** Outputs reproduced by at least the required number of builders. */
+  reproducedOutputs: Scalars['Int']['output'];
+  stage: Scalars['String']['output'];
+  /** Outputs per verdict kind. */
+  verdicts: Scalars['JSON']['output'];
+  worst: Scalars['String']['output'];
+};
+
+/** A bootstrap chain discovered for a Nixpkgs revision, system and attribute. */
+export type BootChainTarget = {
+  __typename?: 'BootChainTarget';
+  /** e.g. minimal-bootstrap.tests.full or stdenv */
+  attr: Scalars['String']['output'];
+  /** Builds nixsec dispatched for this chain. */
+  builds: Array<BootChainBuild>;
+  /** Every derivation with its outputs, verdicts and attestations, seeds first. */
+  chain: Array<BootChainNode>;
+  discoveredAt: Scalars['DateTime']['output'];
+  id: Scalars['Int']['output'];
+  /** Derivations in the chain. */
+  nodes: Scalars['Int']['output'];
+  report: BootChainTrustReport;
+  /** The Nixpkgs commit. */
+  revision: Scalars['String']['output'];
+  rootDrvPath: Scalars['String']['output'];
+  /** e.g. x86_64-linux */
+  system: Scalars['String']['output'];
+};
+
+/** Does the chain trace back to the seed, and was every stage reproduced by enough independent builders? */
+export type BootChainTrustReport = {
+  __typename?: 'BootChainTrustReport';
+  allReproduced: Scalars['Boolean']['output'];
+  attr: Scalars['String']['output'];
+  minBuilders: Scalars['Int']['output'];
+  outputs: Scalars['Int']['output'];
+  /** Prebuilt binaries in the closure. */
+  prebuilt: Array<Scalars['String']['output']>;
+  reproducedOutputs: Scalars['Int']['output'];
+  revision: Scalars['String']['output'];
+  seedAnchored: Scalars['Boolean']['output'];
+  seedProblems: Array<Scalars['String']['output']>;
+  stages: Array<BootChainStage>;
+  statement: Scalars['String']['output'];
+  system: Scalars['String']['output'];
+  weakestLink?: Maybe<BootChainWeakestLink>;
+};
+
+/** Reproducibility of one output, judged by distinct builders (not by submissions). */
+export type BootChainVerdict = {
+  __typename?: 'BootChainVerdict';
+  /** Builders agreeing on the most common hash. */
+  agreeing: Scalars['Int']['output'];
+  /** Distinct builders whose attestation counts. */
+  builders: Scalars['Int']['output'];
+  distinctHashes: Scalars['Int']['output'];
+  /** Attestations not counted: missing, invalid, unverifiable signatures or unknown keys. */
+  ignored: Scalars['Int']['output'];
+  /** unbuilt, single, reproduced, partially_reproduced, nondeterministic or fod_mismatch */
+  kind: Scalars['String']['output'];
+};
+
+export type BootChainWeakestLink = {
+  __typename?: 'BootChainWeakestLink';
+  agreeing: Scalars['Int']['output'];
+  builders: Scalars['Int']['output'];
+  drvPath: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  output: Scalars['String']['output'];
+  stage: Scalars['String']['output'];
+  verdict: Scalars['String']['output'];
+};
+
 export type Channel = {
   __typename?: 'Channel';
   headRevision?: Maybe<Scalars['String']['output']>;
@@ -177,13 +372,21 @@ export type Channel = {
 /** An advisory channel's fix status from the PRs linked to the advisory and where they have landed. */
 export type ChannelFixStatus = {
   __typename?: 'ChannelFixStatus';
+  /** evidence evaluation: the package attribute named as evidence. */
+  attr?: Maybe<Scalars['String']['output']>;
   channel: Scalars['String']['output'];
+  /** evidence evaluation: the evaluation (its finish time is `since`). */
+  evaluation?: Maybe<Scalars['Int']['output']>;
+  /** fixed: pull-request (a linked PR reached the channel) or evaluation (its latest evaluation ships a version no CVE of the advisory affects). */
+  evidence?: Maybe<Scalars['String']['output']>;
   /** fixed: the earliest PR seen in the channel; fix-pending: the one furthest along. */
   pr?: Maybe<Scalars['Int']['output']>;
   /** When that PR was first seen on the channel (fixed) or on `via` (fix-pending). */
   since?: Maybe<Scalars['DateTime']['output']>;
-  /** fixed (a linked PR is in the channel), fix-pending (one is on a branch flowing into it) or not-fixed */
+  /** fixed (a linked PR is in the channel, or its latest evaluation ships a version outside the affected range), fix-pending (a PR is on a branch flowing into it) or not-fixed */
   state: Scalars['String']['output'];
+  /** evidence evaluation: its version in that evaluation. */
+  version?: Maybe<Scalars['String']['output']>;
   /** fix-pending: the branch the fix is on now. */
   via?: Maybe<Scalars['String']['output']>;
 };
@@ -346,6 +549,15 @@ export type DatabaseStatus =
   | 'OK'
   | 'UNREACHABLE';
 
+export type DiscoverBootChainInput = {
+  attr?: Scalars['String']['input'];
+  /** Path of a Nixpkgs checkout on the server (or a Nix file taking { system }). */
+  nixpkgs: Scalars['String']['input'];
+  /** Defaults to the checkout's git HEAD. */
+  revision?: InputMaybe<Scalars['String']['input']>;
+  system?: Scalars['String']['input'];
+};
+
 /** One evaluation of a channel at a Nixpkgs commit. */
 export type Evaluation = {
   __typename?: 'Evaluation';
@@ -503,6 +715,8 @@ export type Mutation = {
   addAdvisoryPackage: Advisory;
   /** Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment id. */
   addComment: Scalars['ID']['output'];
+  /** Cancels the unfinished builds of the chain (on one builder, or all); returns how many. */
+  cancelBootChainBuilds: Scalars['Int']['output'];
   /** Creates an API token; the secret is in the answer and never shown again. */
   createApiToken: CreatedApiToken;
   createMappingRule: MappingRuleModel;
@@ -510,6 +724,8 @@ export type Mutation = {
   deleteMappingRule: Scalars['Boolean']['output'];
   /** Discards a draft; its suggestions go back to the queue. */
   discardDraft: Scalars['Boolean']['output'];
+  /** Instantiates the target in a Nixpkgs checkout on the server and stores its derivation graph. */
+  discoverBootChain: BootChainTarget;
   /** Dismisses pending suggestions with one reason (not-for-us, not-affected, duplicate, wont-fix, other + comment). */
   dismissSuggestions: TriageResult;
   /** Links a tracked pull request to an advisory as one of its fixes (also one no rule found, e.g. a backport without -x). */
@@ -522,6 +738,8 @@ export type Mutation = {
   mergeAdvisories: Advisory;
   /** Publishes a draft as a GitHub issue. Safe to retry: never creates a second issue. */
   publishAdvisory: Advisory;
+  /** Registers a builder (or updates the one with this name). */
+  registerBootChainBuilder: RegisteredBootChainBuilder;
   removeAdvisoryMaintainer: Advisory;
   removeAdvisoryPackage: Advisory;
   /** Puts dismissed suggestions back in the queue. */
@@ -536,6 +754,8 @@ export type Mutation = {
   setNotificationPreferences: NotificationPreferences;
   /** Moves one CVE out of a draft into a new draft, which is returned. */
   splitAdvisory: Advisory;
+  /** Builds the chain on these builders in dependency order (binary caches are imported). Outputs a builder already attested are reused unless rebuild. */
+  startBootChainBuilds: BootChainDispatch;
   /** Follows a package attribute a tracked channel ships, or a tracked channel. Idempotent. */
   subscribe: NotificationSubscription;
   /** Rewrites a published advisory's GitHub issue from its current content. */
@@ -579,6 +799,12 @@ export type MutationAddCommentArgs = {
 };
 
 
+export type MutationCancelBootChainBuildsArgs = {
+  builderId?: InputMaybe<Scalars['Int']['input']>;
+  targetId: Scalars['Int']['input'];
+};
+
+
 export type MutationCreateApiTokenArgs = {
   expiresInDays?: Scalars['Int']['input'];
   name: Scalars['String']['input'];
@@ -599,6 +825,11 @@ export type MutationDeleteMappingRuleArgs = {
 export type MutationDiscardDraftArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationDiscoverBootChainArgs = {
+  input: DiscoverBootChainInput;
 };
 
 
@@ -630,6 +861,11 @@ export type MutationMergeAdvisoriesArgs = {
 export type MutationPublishAdvisoryArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRegisterBootChainBuilderArgs = {
+  input: BootChainBuilderInput;
 };
 
 
@@ -688,6 +924,13 @@ export type MutationSplitAdvisoryArgs = {
 };
 
 
+export type MutationStartBootChainBuildsArgs = {
+  builderIds: Array<Scalars['Int']['input']>;
+  rebuild?: Scalars['Boolean']['input'];
+  targetId: Scalars['Int']['input'];
+};
+
+
 export type MutationSubscribeArgs = {
   target: Scalars['String']['input'];
   targetType: Scalars['String']['input'];
@@ -723,12 +966,12 @@ export type MutationUpdateMappingRuleArgs = {
   input: MappingRuleInput;
 };
 
-/** An in-app notification: a new suggestion or a published advisory touching a package you maintain or follow. */
+/** An in-app notification: a new suggestion, a published advisory, or its fix reaching a channel, touching a package you maintain or follow. */
 export type Notification = {
   __typename?: 'Notification';
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
-  /** suggestion.new or advisory.published */
+  /** suggestion.new, advisory.published or advisory.fix-landed (a linked pull request reached one of its channels) */
   kind: Scalars['String']['output'];
   /** Path in the web app: /suggestions?cve=CVE-… or /advisories/NIXPKGS-… */
   link: Scalars['String']['output'];
@@ -859,6 +1102,26 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An advisory a pull request is linked to as one of its fixes, and why. */
+export type PrAdvisoryLink = {
+  __typename?: 'PrAdvisoryLink';
+  advisory: Advisory;
+  /** e.g. "mentions CVE-2024-9143", "backport of #345678", "linked by sam". */
+  reason: Scalars['String']['output'];
+};
+
+/** A branch of the branch graph a pull request flows along: its base and every branch downstream, and any other branch it was found on. */
+export type PrBranchNode = {
+  __typename?: 'PrBranchNode';
+  branch: Scalars['String']['output'];
+  /** When nixsec first saw it there. */
+  firstSeen?: Maybe<Scalars['DateTime']['output']>;
+  /** The branches it flows into (NIXSEC_BRANCH_GRAPH), e.g. master → nixos-unstable-small, nixpkgs-unstable. */
+  next: Array<Scalars['String']['output']>;
+  /** Whether the merge commit is on this branch. */
+  reached: Scalars['Boolean']['output'];
+};
+
 /** A branch a merged pull request has reached, and when nixsec first saw it there. */
 export type PrLanding = {
   __typename?: 'PrLanding';
@@ -870,11 +1133,15 @@ export type PrLanding = {
 /** A Nixpkgs pull request as GitHub last described it, with the branches it has landed on. */
 export type PullRequest = {
   __typename?: 'PullRequest';
+  /** The advisories it is linked to as a fix. Drafts are listed for maintainers and the security team only. */
+  advisories: Array<PrAdvisoryLink>;
   author?: Maybe<Scalars['String']['output']>;
   /** The branch it targets. */
   base: Scalars['String']['output'];
   /** Known from webhooks; null when only the pull request list was read. */
   body?: Maybe<Scalars['String']['output']>;
+  /** Its base branch and every branch downstream of it in the branch graph, nearest first (then any other branch it reached), each with whether and since when it is there. */
+  branchGraph: Array<PrBranchNode>;
   draft: Scalars['Boolean']['output'];
   labels: Array<Scalars['String']['output']>;
   /** The tracked branches it has reached, in the order they were seen. */
@@ -920,6 +1187,12 @@ export type Query = {
   advisory?: Maybe<Advisory>;
   /** Your API tokens, newest first (revoked and expired ones included). */
   apiTokens: Array<ApiToken>;
+  bootChainBuilders: Array<BootChainBuilder>;
+  /** The trust report of the newest chain discovered for revision (or a prefix of it), system and attribute. */
+  bootChainReport: BootChainTrustReport;
+  bootChainTarget?: Maybe<BootChainTarget>;
+  /** Discovered chains, newest first. */
+  bootChainTargets: Array<BootChainTarget>;
   /** Known channels, unstable first, newest release first. */
   channels: Array<Channel>;
   /** One CVE by id, e.g. CVE-2024-3094. */
@@ -994,6 +1267,18 @@ export type QueryAdvisoriesArgs = {
 export type QueryAdvisoryArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   publicId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBootChainReportArgs = {
+  attr?: Scalars['String']['input'];
+  revision: Scalars['String']['input'];
+  system?: Scalars['String']['input'];
+};
+
+
+export type QueryBootChainTargetArgs = {
+  id: Scalars['Int']['input'];
 };
 
 
@@ -1126,6 +1411,13 @@ export type QueryWebhookDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   event?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+export type RegisteredBootChainBuilder = {
+  __typename?: 'RegisteredBootChainBuilder';
+  builder: BootChainBuilder;
+  /** The submission token, shown only now: nixsec keeps a hash of it. */
+  token?: Maybe<Scalars['String']['output']>;
 };
 
 export type SkippedSuggestion = {
@@ -1265,6 +1557,16 @@ export type WebhookDeliveryEdge = {
   cursor: Scalars['String']['output'];
   node: WebhookDelivery;
 };
+
+export type ActivityLogQueryVariables = Exact<{
+  subjectType?: InputMaybe<Scalars['String']['input']>;
+  subjectId?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  before?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type ActivityLogQuery = { __typename?: 'Query', activityLog: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string, subjectType: string, subjectId: string, details: string }> };
 
 export type AdvisoryFieldsFragment = { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> };
 
@@ -1421,6 +1723,43 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { __typename?: 'Mutation', revokeApiToken: { __typename?: 'ApiToken', id: string, name: string, scope: ApiTokenScope, createdAt: string, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null } };
 
+export type BootChainTargetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BootChainTargetsQuery = { __typename?: 'Query', bootChainTargets: Array<{ __typename?: 'BootChainTarget', id: number, attr: string, system: string, revision: string, nodes: number, discoveredAt: string }> };
+
+export type BootChainTargetQueryVariables = Exact<{
+  id: Scalars['Int']['input'];
+}>;
+
+
+export type BootChainTargetQuery = { __typename?: 'Query', bootChainTarget?: { __typename?: 'BootChainTarget', id: number, attr: string, system: string, revision: string, nodes: number, rootDrvPath: string, discoveredAt: string, report: { __typename?: 'BootChainTrustReport', statement: string, seedAnchored: boolean, seedProblems: Array<string>, prebuilt: Array<string>, allReproduced: boolean, outputs: number, reproducedOutputs: number, minBuilders: number, stages: Array<{ __typename?: 'BootChainStage', stage: string, derivations: number, outputs: number, reproducedOutputs: number, verdicts: unknown, worst: string }>, weakestLink?: { __typename?: 'BootChainWeakestLink', drvPath: string, name: string, output: string, stage: string, verdict: string, builders: number, agreeing: number } | null }, chain: Array<{ __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, recordedAt: string }> }> }>, builds: Array<{ __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null }> } | null };
+
+export type BootChainNodeFieldsFragment = { __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, recordedAt: string }> }> };
+
+export type BootChainBuildFieldsFragment = { __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null };
+
+export type BootChainBuildersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BootChainBuildersQuery = { __typename?: 'Query', bootChainBuilders: Array<{ __typename?: 'BootChainBuilder', id: number, name: string, kind: string, enabled: boolean, operator?: string | null, storeUri?: string | null, url?: string | null, systems: Array<string>, maxConcurrent: number, timeoutSeconds: number, nixVersion?: string | null, hasToken: boolean, publicKey?: string | null }> };
+
+export type StartBootChainBuildsMutationVariables = Exact<{
+  targetId: Scalars['Int']['input'];
+  builderIds: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
+  rebuild: Scalars['Boolean']['input'];
+}>;
+
+
+export type StartBootChainBuildsMutation = { __typename?: 'Mutation', startBootChainBuilds: { __typename?: 'BootChainDispatch', planned: number, queued: number, imports: number } };
+
+export type CancelBootChainBuildsMutationVariables = Exact<{
+  targetId: Scalars['Int']['input'];
+}>;
+
+
+export type CancelBootChainBuildsMutation = { __typename?: 'Mutation', cancelBootChainBuilds: number };
+
 export type ChannelsAndEvaluationsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
 }>;
@@ -1449,6 +1788,20 @@ export type LatestJobRunsQueryVariables = Exact<{
 
 export type LatestJobRunsQuery = { __typename?: 'Query', jobRuns: Array<{ __typename?: 'JobRun', id: string, kind: string, status: JobRunStatus, attempt: number, startedAt: string, finishedAt?: string | null, counts: unknown, error?: string | null }> };
 
+export type MaintainerPageQueryVariables = Exact<{
+  github: Scalars['String']['input'];
+}>;
+
+
+export type MaintainerPageQuery = { __typename?: 'Query', maintainer?: { __typename?: 'Maintainer', github?: string | null, githubId?: number | null, name?: string | null, packages: { __typename?: 'PackageConnection', hasNextPage: boolean, edges: Array<{ __typename?: 'PackageEdge', node: { __typename?: 'Package', attr: string, channel: string, version: string } }> } } | null, suggestions: { __typename?: 'SuggestionConnection', totalCount: number, totalCountCapped: boolean, edges: Array<{ __typename?: 'SuggestionEdge', node: { __typename?: 'Suggestion', id: string, cveId: string, cvss?: number | null, cve?: { __typename?: 'Cve', id: string, title?: string | null } | null, packages: Array<{ __typename?: 'SuggestedPackage', displayAttr: string }> } }> } };
+
+export type MaintainerAdvisoriesQueryVariables = Exact<{
+  githubId: Scalars['Int']['input'];
+}>;
+
+
+export type MaintainerAdvisoriesQuery = { __typename?: 'Query', advisories: { __typename?: 'AdvisoryConnection', hasNextPage: boolean, edges: Array<{ __typename?: 'AdvisoryEdge', node: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, cveIds: Array<string>, updatedAt: string } }> } };
+
 export type MappingRuleFieldsFragment = { __typename?: 'MappingRuleModel', id: string, vendor?: string | null, product: string, action: string, packages: Array<string>, note: string, createdBy: string, updatedAt: string };
 
 export type MappingRulesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1469,6 +1822,81 @@ export type DeleteMappingRuleMutationVariables = Exact<{
 
 
 export type DeleteMappingRuleMutation = { __typename?: 'Mutation', deleteMappingRule: boolean };
+
+export type NotificationsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  unreadOnly: Scalars['Boolean']['input'];
+}>;
+
+
+export type NotificationsQuery = { __typename?: 'Query', unreadNotificationCount: number, notifications: { __typename?: 'NotificationConnection', hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'NotificationEdge', node: { __typename?: 'Notification', id: string, kind: string, message: string, link: string, createdAt: string, readAt?: string | null } }> } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { __typename?: 'Query', unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MarkNotificationsReadMutation = { __typename?: 'Mutation', markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { __typename?: 'Mutation', markAllNotificationsRead: number };
+
+export type SubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubscriptionsQuery = { __typename?: 'Query', subscriptions: Array<{ __typename?: 'NotificationSubscription', targetType: string, target: string, createdAt: string }> };
+
+export type TrackedChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrackedChannelsQuery = { __typename?: 'Query', channels: Array<{ __typename?: 'Channel', name: string, tracked: boolean }> };
+
+export type SubscribeMutationVariables = Exact<{
+  targetType: Scalars['String']['input'];
+  target: Scalars['String']['input'];
+}>;
+
+
+export type SubscribeMutation = { __typename?: 'Mutation', subscribe: { __typename?: 'NotificationSubscription', targetType: string, target: string, createdAt: string } };
+
+export type UnsubscribeMutationVariables = Exact<{
+  targetType: Scalars['String']['input'];
+  target: Scalars['String']['input'];
+}>;
+
+
+export type UnsubscribeMutation = { __typename?: 'Mutation', unsubscribe: boolean };
+
+export type PackageOverviewQueryVariables = Exact<{
+  attr: Scalars['String']['input'];
+  search: Scalars['Boolean']['input'];
+}>;
+
+
+export type PackageOverviewQuery = { __typename?: 'Query', packageSearch?: Array<{ __typename?: 'PackageSearchResult', attr: string, channels: Array<string> }>, channels: Array<{ __typename?: 'Channel', name: string, tracked: boolean }>, advisories: { __typename?: 'AdvisoryConnection', hasNextPage: boolean, edges: Array<{ __typename?: 'AdvisoryEdge', node: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, cveIds: Array<string>, updatedAt: string } }> }, suggestions: { __typename?: 'SuggestionConnection', totalCount: number, totalCountCapped: boolean, edges: Array<{ __typename?: 'SuggestionEdge', node: { __typename?: 'Suggestion', id: string, cveId: string, cvss?: number | null, cve?: { __typename?: 'Cve', id: string, title?: string | null } | null } }> } };
+
+export type PackageInChannelQueryVariables = Exact<{
+  attr: Scalars['String']['input'];
+  channel: Scalars['String']['input'];
+}>;
+
+
+export type PackageInChannelQuery = { __typename?: 'Query', package?: { __typename?: 'Package', attr: string, channel: string, name: string, version: string, description?: string | null, homepages: Array<string>, licenses: Array<string>, knownVulnerabilities: Array<string>, broken: boolean, insecure: boolean, unfree: boolean, cpe?: string | null, positionUrl?: string | null, maintainers: Array<{ __typename?: 'PackageMaintainer', github?: string | null, githubId?: number | null, name?: string | null }> } | null };
+
+export type PullRequestPageQueryVariables = Exact<{
+  number: Scalars['Int']['input'];
+}>;
+
+
+export type PullRequestPageQuery = { __typename?: 'Query', pullRequest?: { __typename?: 'PullRequest', number: number, repository: string, title: string, state: string, draft: boolean, base: string, mergeCommit?: string | null, mergedAt?: string | null, labels: Array<string>, author?: string | null, updatedAt: string, branchGraph: Array<{ __typename?: 'PrBranchNode', branch: string, next: Array<string>, reached: boolean, firstSeen?: string | null }>, advisories: Array<{ __typename?: 'PrAdvisoryLink', reason: string, advisory: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string } }> } | null };
 
 export type ServerHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1604,6 +2032,55 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const BootChainNodeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BootChainNodeFields on BootChainNode {
+  drvPath
+  name
+  pname
+  version
+  stage
+  depth
+  fixedOutput
+  prebuilt
+  inputDrvs
+  outputs {
+    name
+    path
+    expectedHash
+    verdict {
+      kind
+      builders
+      agreeing
+      distinctHashes
+      ignored
+    }
+    attestations {
+      id
+      builderName
+      narHash
+      narSize
+      signatureStatus
+      source
+      ultimate
+      recordedAt
+    }
+  }
+}
+    `, {"fragmentName":"BootChainNodeFields"}) as unknown as TypedDocumentString<BootChainNodeFieldsFragment, unknown>;
+export const BootChainBuildFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BootChainBuildFields on BootChainBuild {
+  id
+  builderName
+  drvPath
+  name
+  status
+  attempts
+  error
+  logTail
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"BootChainBuildFields"}) as unknown as TypedDocumentString<BootChainBuildFieldsFragment, unknown>;
 export const MappingRuleFieldsFragmentDoc = new TypedDocumentString(`
     fragment MappingRuleFields on MappingRuleModel {
   id
@@ -1692,6 +2169,24 @@ export const SuggestionFieldsFragmentDoc = new TypedDocumentString(`
     rule
   }
 }`, {"fragmentName":"SuggestionFields"}) as unknown as TypedDocumentString<SuggestionFieldsFragment, unknown>;
+export const ActivityLogDocument = new TypedDocumentString(`
+    query ActivityLog($subjectType: String, $subjectId: String, $first: Int!, $before: ID) {
+  activityLog(
+    subjectType: $subjectType
+    subjectId: $subjectId
+    first: $first
+    before: $before
+  ) {
+    id
+    at
+    actor
+    action
+    subjectType
+    subjectId
+    details
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityLogQuery, ActivityLogQueryVariables>;
 export const AdvisoryListDocument = new TypedDocumentString(`
     query AdvisoryList($state: String, $first: Int!, $after: String) {
   advisories(state: $state, first: $first, after: $after) {
@@ -2376,6 +2871,145 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const BootChainTargetsDocument = new TypedDocumentString(`
+    query BootChainTargets {
+  bootChainTargets {
+    id
+    attr
+    system
+    revision
+    nodes
+    discoveredAt
+  }
+}
+    `) as unknown as TypedDocumentString<BootChainTargetsQuery, BootChainTargetsQueryVariables>;
+export const BootChainTargetDocument = new TypedDocumentString(`
+    query BootChainTarget($id: Int!) {
+  bootChainTarget(id: $id) {
+    id
+    attr
+    system
+    revision
+    nodes
+    rootDrvPath
+    discoveredAt
+    report {
+      statement
+      seedAnchored
+      seedProblems
+      prebuilt
+      allReproduced
+      outputs
+      reproducedOutputs
+      minBuilders
+      stages {
+        stage
+        derivations
+        outputs
+        reproducedOutputs
+        verdicts
+        worst
+      }
+      weakestLink {
+        drvPath
+        name
+        output
+        stage
+        verdict
+        builders
+        agreeing
+      }
+    }
+    chain {
+      ...BootChainNodeFields
+    }
+    builds {
+      ...BootChainBuildFields
+    }
+  }
+}
+    fragment BootChainNodeFields on BootChainNode {
+  drvPath
+  name
+  pname
+  version
+  stage
+  depth
+  fixedOutput
+  prebuilt
+  inputDrvs
+  outputs {
+    name
+    path
+    expectedHash
+    verdict {
+      kind
+      builders
+      agreeing
+      distinctHashes
+      ignored
+    }
+    attestations {
+      id
+      builderName
+      narHash
+      narSize
+      signatureStatus
+      source
+      ultimate
+      recordedAt
+    }
+  }
+}
+fragment BootChainBuildFields on BootChainBuild {
+  id
+  builderName
+  drvPath
+  name
+  status
+  attempts
+  error
+  logTail
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<BootChainTargetQuery, BootChainTargetQueryVariables>;
+export const BootChainBuildersDocument = new TypedDocumentString(`
+    query BootChainBuilders {
+  bootChainBuilders {
+    id
+    name
+    kind
+    enabled
+    operator
+    storeUri
+    url
+    systems
+    maxConcurrent
+    timeoutSeconds
+    nixVersion
+    hasToken
+    publicKey
+  }
+}
+    `) as unknown as TypedDocumentString<BootChainBuildersQuery, BootChainBuildersQueryVariables>;
+export const StartBootChainBuildsDocument = new TypedDocumentString(`
+    mutation StartBootChainBuilds($targetId: Int!, $builderIds: [Int!]!, $rebuild: Boolean!) {
+  startBootChainBuilds(
+    targetId: $targetId
+    builderIds: $builderIds
+    rebuild: $rebuild
+  ) {
+    planned
+    queued
+    imports
+  }
+}
+    `) as unknown as TypedDocumentString<StartBootChainBuildsMutation, StartBootChainBuildsMutationVariables>;
+export const CancelBootChainBuildsDocument = new TypedDocumentString(`
+    mutation CancelBootChainBuilds($targetId: Int!) {
+  cancelBootChainBuilds(targetId: $targetId)
+}
+    `) as unknown as TypedDocumentString<CancelBootChainBuildsMutation, CancelBootChainBuildsMutationVariables>;
 export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
     query ChannelsAndEvaluations($first: Int!) {
   channels {
@@ -2541,6 +3175,60 @@ export const LatestJobRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LatestJobRunsQuery, LatestJobRunsQueryVariables>;
+export const MaintainerPageDocument = new TypedDocumentString(`
+    query MaintainerPage($github: String!) {
+  maintainer(github: $github) {
+    github
+    githubId
+    name
+    packages(first: 200) {
+      hasNextPage
+      edges {
+        node {
+          attr
+          channel
+          version
+        }
+      }
+    }
+  }
+  suggestions(maintainer: $github, status: "pending", sort: "severity", first: 50) {
+    totalCount
+    totalCountCapped
+    edges {
+      node {
+        id
+        cveId
+        cvss
+        cve {
+          id
+          title
+        }
+        packages {
+          displayAttr
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MaintainerPageQuery, MaintainerPageQueryVariables>;
+export const MaintainerAdvisoriesDocument = new TypedDocumentString(`
+    query MaintainerAdvisories($githubId: Int!) {
+  advisories(maintainerGithubId: $githubId, first: 100) {
+    hasNextPage
+    edges {
+      node {
+        id
+        publicId
+        state
+        title
+        cveIds
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MaintainerAdvisoriesQuery, MaintainerAdvisoriesQueryVariables>;
 export const MappingRulesDocument = new TypedDocumentString(`
     query MappingRules {
   mappingRules {
@@ -2578,6 +3266,167 @@ export const DeleteMappingRuleDocument = new TypedDocumentString(`
   deleteMappingRule(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteMappingRuleMutation, DeleteMappingRuleMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    hasNextPage
+    endCursor
+    edges {
+      node {
+        id
+        kind
+        message
+        link
+        createdAt
+        readAt
+      }
+    }
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const SubscriptionsDocument = new TypedDocumentString(`
+    query Subscriptions {
+  subscriptions {
+    targetType
+    target
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsQuery, SubscriptionsQueryVariables>;
+export const TrackedChannelsDocument = new TypedDocumentString(`
+    query TrackedChannels {
+  channels {
+    name
+    tracked
+  }
+}
+    `) as unknown as TypedDocumentString<TrackedChannelsQuery, TrackedChannelsQueryVariables>;
+export const SubscribeDocument = new TypedDocumentString(`
+    mutation Subscribe($targetType: String!, $target: String!) {
+  subscribe(targetType: $targetType, target: $target) {
+    targetType
+    target
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
+export const UnsubscribeDocument = new TypedDocumentString(`
+    mutation Unsubscribe($targetType: String!, $target: String!) {
+  unsubscribe(targetType: $targetType, target: $target)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const PackageOverviewDocument = new TypedDocumentString(`
+    query PackageOverview($attr: String!, $search: Boolean!) {
+  packageSearch(prefix: $attr, first: 5) @include(if: $search) {
+    attr
+    channels
+  }
+  channels {
+    name
+    tracked
+  }
+  advisories(attr: $attr, first: 50) {
+    hasNextPage
+    edges {
+      node {
+        id
+        publicId
+        state
+        title
+        cveIds
+        updatedAt
+      }
+    }
+  }
+  suggestions(attr: $attr, status: "pending", sort: "severity", first: 20) {
+    totalCount
+    totalCountCapped
+    edges {
+      node {
+        id
+        cveId
+        cvss
+        cve {
+          id
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PackageOverviewQuery, PackageOverviewQueryVariables>;
+export const PackageInChannelDocument = new TypedDocumentString(`
+    query PackageInChannel($attr: String!, $channel: String!) {
+  package(attr: $attr, channel: $channel) {
+    attr
+    channel
+    name
+    version
+    description
+    homepages
+    licenses
+    knownVulnerabilities
+    broken
+    insecure
+    unfree
+    cpe
+    positionUrl
+    maintainers {
+      github
+      githubId
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PackageInChannelQuery, PackageInChannelQueryVariables>;
+export const PullRequestPageDocument = new TypedDocumentString(`
+    query PullRequestPage($number: Int!) {
+  pullRequest(number: $number) {
+    number
+    repository
+    title
+    state
+    draft
+    base
+    mergeCommit
+    mergedAt
+    labels
+    author
+    updatedAt
+    branchGraph {
+      branch
+      next
+      reached
+      firstSeen
+    }
+    advisories {
+      reason
+      advisory {
+        id
+        publicId
+        state
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PullRequestPageQuery, PullRequestPageQueryVariables>;
 export const ServerHealthDocument = new TypedDocumentString(`
     query ServerHealth {
   health {

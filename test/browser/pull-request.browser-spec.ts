@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { PrTrackingJobs } from '../../server/src/pr-tracking/pr-tracking.jobs';
+import { REPOSITORY, startWorld, World } from '../advisories/support';
+import { FakeNixpkgs } from '../pr-tracking/support';
+import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility';
+import { assertWebBuildExists, DESKTOP, launchChromium, openPage, PHONE, saveScreenshot } from './support/browser';
+
+const ACCEPT = `mutation ($ids: [ID!]!) { acceptSuggestions(ids: $ids) { id version } }`;
+const PUBLISH = `mutation ($id: ID!, $version: Int!) { publishAdvisory(id: $id, version: $version) { publicId } }`;
+
+/** /pr/:number in chromium: a real git repository as NixOS/nixpkgs, the fake GitHub serving the PR, one sync. */
+describe('pull request page in chromium', () => {
+  let w: World;
+  let nixpkgs: FakeNixpkgs;
+  let browser: Browser;
+  let publicId: string;
+
+  beforeAll(async () => {
+    assertWebBuildExists();
+    nixpkgs = new FakeNixpkgs();
+    for (const branch of ['nixos-unstable-small', 'nixos-unstable']) nixpkgs.branch(branch);
+    w = await startWorld({ NIXSEC_NIXPKGS_REMOTE: nixpkgs.dir, NIXSEC_DATA_DIR: path.join(nixpkgs.root, 'data'), NIXSEC_PR_SYNC_CRON: 'off', NIXSEC_NOTIFY_CRON: 'off' });
+    const accepted = await w.as.sam(ACCEPT, { ids: [await w.suggestionId('CVE-2024-9143')] });
+    publicId = (await w.as.sam(PUBLISH, accepted.data.acceptSuggestions)).data.publishAdvisory.publicId;
+    const merge = nixpkgs.mergePull(401, 'master', 'openssl: patch CVE-2024-9143');
+    w.fake.github.addPull(REPOSITORY, {
+      number: 401, base: 'master', title: 'openssl: fix CVE-2024-9143', state: 'closed', merged_at: new Date().toISOString(), merge_commit_sha: merge,
+      labels: ['1.severity: security'], user: 'thillux',
+    });
+    nixpkgs.setBranch('nixos-unstable-small', 'master');
+    await w.t.app.get(PrTrackingJobs).run();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+    nixpkgs?.remove();
+  });
+
+  async function open(url: string, viewport = DESKTOP): Promise<{ page: Page; consoleErrors: string[] }> {
+    const opened = await openPage(browser, viewport);
+    opened.page.setDefaultTimeout(15_000);
+    await opened.page.goto(`${w.t.url}${url}`);
+    return opened;
+  }
+  const branch = (page: Page | Locator, name: string, state: RegExp) => page.getByRole('listitem', { name: new RegExp(`^${name}: ${state.source}`) });
+
+  it('shows the PR, the branches it reached highlighted with their first-seen time, and its advisory', async () => {
+    const { page, consoleErrors } = await open('/pr/401');
+    await page.getByRole('heading', { level: 1, name: 'Pull request #401' }).waitFor();
+    expect(await page.title()).toBe('PR #401 · nixsec');
+    await page.getByText('openssl: fix CVE-2024-9143').waitFor();
+    expect(await page.getByText('Merged', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Labels' }).textContent()).toContain('1.severity: security');
+    expect(await page.getByRole('link', { name: `${REPOSITORY}#401` }).getAttribute('href')).toBe(`https://github.com/${REPOSITORY}/pull/401`);
+
+    const landed = page.getByRole('region', { name: 'Where it has landed' });
+    await branch(landed, 'master', /reached, first seen \d{4}-\d\d-\d\d \d\d:\d\d UTC/).waitFor();
+    await branch(landed, 'nixos-unstable-small', /reached, first seen/).waitFor();
+    await branch(landed, 'nixos-unstable', /not reached yet/).waitFor();
+    await branch(landed, 'nixpkgs-unstable', /not reached yet/).waitFor();
+    // Reached branches are drawn highlighted; the others are not.
+    expect(await landed.locator('.branch-graph__node--reached').count()).toBe(2);
+
+    const advisories = page.getByRole('region', { name: 'Linked advisories' });
+    expect(await advisories.textContent()).toContain('mentions CVE-2024-9143');
+    expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
+    await saveScreenshot(page, 'pull-request-desktop');
+    await advisories.getByRole('link', { name: publicId }).click();
+    await page.waitForURL(`**/advisories/${publicId}`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('follows the fix to nixos-unstable after the next sync; an untracked PR says so', async () => {
+    nixpkgs.setBranch('nixos-unstable', 'master');
+    await w.t.app.get(PrTrackingJobs).run();
+    const { page, consoleErrors } = await open('/pr/401', PHONE);
+    await branch(page, 'nixos-unstable', /reached, first seen/).waitFor();
+    expect(await page.locator('.branch-graph__node--reached').count()).toBe(3);
+    await saveScreenshot(page, 'pull-request-phone');
+
+    await page.goto(`${w.t.url}/pr/999999`);
+    await page.getByText('nixsec does not track pull request #999999').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});
