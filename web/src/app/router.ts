@@ -93,6 +93,13 @@ export const router = createRouter({
       meta: { title: 'Subscriptions', requires: 'authenticated' },
     },
     {
+      // Public: the discovered bootstrap chains; /boot-chain/12 is one chain's trust report, graph and builds.
+      path: '/boot-chain/:id(\\d+)?',
+      name: 'boot-chain',
+      component: () => import('../features/boot-chain/BootChainPage.vue'),
+      meta: { title: 'Boot chain' },
+    },
+    {
       path: '/rules',
       name: 'mapping-rules',
       component: () => import('../features/mapping-rules/MappingRulesPage.vue'),
