@@ -89,6 +89,7 @@ let
   // optionalAttrs (cfg.github.app.installationId != null) {
     GITHUB_APP_INSTALLATION_ID = cfg.github.app.installationId;
   }
+  // optionalAttrs (cfg.email.from != null) { NIXSEC_EMAIL_FROM = cfg.email.from; }
   // optionalAttrs (cfg.adminGithubIds != [ ]) {
     NIXSEC_ADMIN_GITHUB_IDS = lib.concatMapStringsSep "," toString cfg.adminGithubIds;
   }
@@ -130,6 +131,21 @@ let
       variable = "GITHUB_APP_PRIVATE_KEY";
       option = "github.app.privateKeyFile";
     };
+    smtp-url = {
+      file = cfg.email.smtpUrlFile;
+      variable = "SMTP_URL";
+      option = "email.smtpUrlFile";
+    };
+    smtp-password = {
+      file = cfg.email.smtpPasswordFile;
+      variable = "SMTP_PASSWORD";
+      option = "email.smtpPasswordFile";
+    };
+    nvd-api-key = {
+      file = cfg.nvdApiKeyFile;
+      variable = "NVD_API_KEY";
+      option = "nvdApiKeyFile";
+    };
   };
   secrets = lib.filterAttrs (_: secret: secret.file != null) secretOptions;
 
@@ -144,6 +160,8 @@ let
       "GITHUB_TOKEN"
       "GITHUB_APP_PRIVATE_KEY"
       "NVD_API_KEY"
+      "SMTP_URL"
+      "SMTP_PASSWORD"
     ]
     ++ lib.concatLists (
       lib.mapAttrsToList (
@@ -465,6 +483,36 @@ in
       '';
     };
 
+    email = {
+      smtpUrlFile = mkOption {
+        type = types.nullOr types.path;
+        default = null;
+        example = "/run/secrets/nixsec-smtp-url";
+        description = ''
+          File holding the SMTP server URL for the notification e-mail digest, e.g.
+          `smtps://nixsec@mail.example.org:465` (SMTP_URL, passed as a systemd credential). Without it
+          no e-mail is sent; in-app notifications work regardless.
+        '';
+      };
+      smtpPasswordFile = mkOption {
+        type = types.nullOr types.path;
+        default = null;
+        description = "File holding the SMTP password when the URL names a user (SMTP_PASSWORD).";
+      };
+      from = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        example = "nixsec@example.org";
+        description = "Sender address of the e-mail digest (NIXSEC_EMAIL_FROM); required with email.smtpUrlFile.";
+      };
+    };
+
+    nvdApiKeyFile = mkOption {
+      type = types.nullOr types.path;
+      default = null;
+      description = "File holding an NVD API key, which raises the NVD API 2.0 rate limit (NVD_API_KEY).";
+    };
+
     bootChain = {
       nixPackage = mkOption {
         type = types.package;
@@ -501,6 +549,13 @@ in
   config = mkIf cfg.enable (mkMerge [
     {
       assertions = [
+        {
+          assertion = (cfg.email.smtpUrlFile == null) == (cfg.email.from == null);
+          message = ''
+            services.nixsec: the e-mail digest needs both email.smtpUrlFile and email.from (the sender
+            address); set both, or neither to send no e-mail.
+          '';
+        }
         {
           assertion = !(cfg.database.createLocally && cfg.database.urlFile != null);
           message = ''

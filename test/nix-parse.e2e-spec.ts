@@ -229,6 +229,18 @@ describe('nix/module.nix evaluated offline (stand-in lib)', () => {
     });
   });
 
+  it('e-mail digest and NVD key: secrets as credentials, the sender in the environment, both or neither of URL and sender', () => {
+    const { failedAssertions: failed, units } = evalModule(`{
+      enable = true; sessionSecretFile = "/run/secrets/nixsec-session"; nvdApiKeyFile = "/run/secrets/nvd";
+      email = { smtpUrlFile = "/run/secrets/smtp-url"; smtpPasswordFile = "/run/secrets/smtp-pw"; from = "nixsec@example.org"; };
+    }`);
+    expect(failed).toEqual([]);
+    expect(units.worker.serviceConfig.LoadCredential).toEqual(expect.arrayContaining(['smtp-url:/run/secrets/smtp-url', 'smtp-password:/run/secrets/smtp-pw', 'nvd-api-key:/run/secrets/nvd']));
+    expect(units.worker.environment).toMatchObject({ SMTP_URL_FILE: '%d/smtp-url', SMTP_PASSWORD_FILE: '%d/smtp-password', NVD_API_KEY_FILE: '%d/nvd-api-key', NIXSEC_EMAIL_FROM: 'nixsec@example.org' });
+    expect(failedAssertions(`{ enable = true; sessionSecretFile = "/run/secrets/s"; email.smtpUrlFile = "/run/secrets/smtp-url"; }`).join('\n')).toMatch(/needs both email\.smtpUrlFile and email\.from/);
+    expect(failedAssertions(`{ enable = true; sessionSecretFile = "/run/secrets/s"; environment.SMTP_PASSWORD = "hunter2"; }`).join('\n')).toMatch(/SMTP_PASSWORD/);
+  });
+
   it('boot chain: the Nix programs come from bootChain.nixPackage; builders required and stage rules are passed on', () => {
     const { units } = evalModule(`{ enable = true; sessionSecretFile = "/run/secrets/nixsec-session"; bootChain = { minBuilders = 3; stageRulesFile = "/etc/nixsec/stages.json"; }; }`);
     for (const unit of Object.values(units)) {
@@ -348,10 +360,9 @@ describe('nix/module.nix evaluated offline (stand-in lib)', () => {
     expect(failed[0]).toMatch(message);
   });
 
-  it('accepts NVD_API_KEY_FILE in environment (the NVD key has no option) and warns about OAuth without publicUrl', () => {
-    const { failedAssertions: failed, warnings } = evalModule(
-      `${minimal} // { environment.NVD_API_KEY_FILE = "/run/secrets/nvd"; github = { clientId = "Iv1.x"; clientSecretFile = "/run/secrets/c"; }; }`,
-    );
+  it('points NVD_API_KEY_FILE in environment to its option, and warns about OAuth without publicUrl', () => {
+    expect(failedAssertions(`${minimal} // { environment.NVD_API_KEY_FILE = "/run/secrets/nvd"; }`).join('\n')).toMatch(/NVD_API_KEY_FILE \(use services\.nixsec\.nvdApiKeyFile\)/);
+    const { failedAssertions: failed, warnings } = evalModule(`${minimal} // { github = { clientId = "Iv1.x"; clientSecretFile = "/run/secrets/c"; }; }`);
     expect(failed).toEqual([]);
     expect(warnings).toEqual([expect.stringMatching(/clientId is set without services\.nixsec\.publicUrl/)]);
   });
