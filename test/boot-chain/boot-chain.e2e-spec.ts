@@ -230,7 +230,7 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     await request(t.url).post('/attestation/not-a-derivation').set('Authorization', `Bearer ${token}`).send([entry]).expect(400);
   });
 
-  it('imports attestations from a binary cache: narinfo per output, signature checked with the cache key', async () => {
+  it('imports attestations from a binary cache and from Hydra (JSON API + its cache), signatures checked with the cache key', async () => {
     const keyDir = path.join(dir, 'cache-keys');
     fs.mkdirSync(keyDir);
     execFileSync('nix-store', ['--generate-binary-cache-key', 'cache.example.org-1', path.join(keyDir, 'sec'), path.join(keyDir, 'pub')], { env: { ...process.env, NIX_CONFIG } });
@@ -241,8 +241,20 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     // A cache that serves a narinfo whose signature does not match what it describes.
     const gccInfo = path.join(cacheDir, `${path.basename(paths[2]).slice(0, 32)}.narinfo`);
     fs.writeFileSync(gccInfo, fs.readFileSync(gccInfo, 'utf8').replace(/^NarSize: (\d+)$/m, (_m, n) => `NarSize: ${Number(n) + 1}`));
+    // The same server plays Hydra's JSON API (`GET /search?query=<hash>`, shaped like a recorded
+    // hydra.nixos.org answer in nlewo/hydra-cli's test data): Hydra built hex0 and failed kaem.
+    const hydraBuilds: Record<string, { buildstatus: number }> = { hex0: { buildstatus: 0 }, 'kaem-minimal-1.6.0': { buildstatus: 1 } };
     const server = http.createServer((req, res) => {
-      const file = path.join(cacheDir, path.basename(req.url ?? ''));
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/search') {
+        expect(req.headers.accept).toBe('application/json');
+        const hit = chain.find((n: any) => n.outputs[0].path.includes(url.searchParams.get('query')));
+        const builds = hit && hydraBuilds[hit.name]
+          ? [{ id: 1000 + hit.depth, finished: 1, buildstatus: hydraBuilds[hit.name].buildstatus, drvpath: hit.drvPath, nixname: hit.name, system: SYSTEM, buildoutputs: { out: { path: hit.outputs[0].path } } }]
+          : [];
+        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ builds, buildsdrv: [], jobsets: [], projects: [] }));
+      }
+      const file = path.join(cacheDir, path.basename(url.pathname));
       if (!fs.existsSync(file)) return void res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': 'text/x-nix-narinfo' }).end(fs.readFileSync(file));
     });
@@ -272,6 +284,26 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
       const gcc = node(after, 'gcc-4.6.4').outputs[0];
       expect(gcc.attestations.find((a: any) => a.builderName === 'example-cache').signatureStatus).toBe('invalid');
       expect(gcc.verdict).toMatchObject({ builders: 2, ignored: 1 });
+
+      // Hydra: only what its API says it built successfully counts, with the NAR hash from its cache.
+      const hydra = await ada(`mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { id } } }`, {
+        input: { name: 'example-hydra', kind: 'hydra', url, storeUri: url, publicKey, operator: 'example.org' },
+      });
+      const hydraId = hydra.data.registerBootChainBuilder.builder.id;
+      await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { imports } }`, { t: targetId, b: [hydraId] });
+      const hydraDeadline = Date.now() + 30_000;
+      let hydraRun: any;
+      while (!(hydraRun = (await anonymous(`{ jobRuns(kind: "boot-chain.import-cache") { status counts } }`)).data.jobRuns.find((r: any) => r.status === 'COMPLETED' && r !== run && r.counts.found === 1))) {
+        if (Date.now() > hydraDeadline) throw new Error('the Hydra import never completed');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      expect(hydraRun.counts).toEqual({ found: 1, missing: 7, invalidSignatures: 0, errors: 0 });
+      const withHydra = (await target()).chain;
+      expect(node(withHydra, 'hex0').outputs[0].attestations.find((a: any) => a.builderName === 'example-hydra')).toMatchObject({ source: 'hydra', signatureStatus: 'valid', ultimate: true });
+      expect(node(withHydra, 'hex0').outputs[0].verdict).toMatchObject({ builders: 4, agreeing: 4 });
+      expect(node(withHydra, 'kaem-minimal-1.6.0').outputs[0].attestations.map((a: any) => a.builderName)).not.toContain('example-hydra');
+      const incomplete = await ada(`mutation { registerBootChainBuilder(input: { name: "h2", kind: "hydra", url: "https://hydra.example.org" }) { token } }`);
+      expect(incomplete.errors[0].message).toMatch(/a hydra builder needs url .* and storeUri/);
     } finally {
       server.close();
     }

@@ -67,8 +67,11 @@ export class BootChainService {
     if (input.kind === 'ssh-ng' && !input.storeUri?.startsWith('ssh-ng://')) {
       throw new BootChainError('BAD_REQUEST', `builder ${input.name}: an ssh-ng builder needs storeUri ssh-ng://user@host`);
     }
-    if ((input.kind === 'binary-cache' || input.kind === 'hydra') && !input.url) {
-      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: a ${input.kind} builder needs the url of its binary cache`);
+    if (input.kind === 'binary-cache' && !input.url) {
+      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: a binary-cache builder needs the url of the cache`);
+    }
+    if (input.kind === 'hydra' && (!input.url || !input.storeUri)) {
+      throw new BootChainError('BAD_REQUEST', `builder ${input.name}: a hydra builder needs url (Hydra, e.g. https://hydra.nixos.org) and storeUri (its binary cache, e.g. https://cache.nixos.org)`);
     }
     if (input.sshKeyFile && !path.isAbsolute(input.sshKeyFile)) {
       throw new BootChainError('BAD_REQUEST', `builder ${input.name}: sshKeyFile must be an absolute path to a key file (keys are never stored in the database)`);

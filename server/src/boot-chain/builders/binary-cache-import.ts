@@ -11,24 +11,38 @@ export interface CacheImportResult {
   errors: string[];
 }
 
+export interface ImportedOutput {
+  drvPath: string;
+  name: string;
+  path: string;
+}
+
+/** Decides, before the narinfo is read, whether an output counts as this builder's (e.g. Hydra built it). */
+export type OutputGate = (output: ImportedOutput) => Promise<boolean>;
+
 /**
- * Attestations from a binary cache (e.g. Hydra's cache.nixos.org): the narinfo of each output says
- * what the cache's builder produced, signed with the cache key registered for the builder.
+ * Attestations from a binary cache (e.g. cache.nixos.org): the narinfo of each output says what
+ * the cache's builder produced, signed with the cache key registered for the builder.
  */
 export async function importFromBinaryCache(
   builder: BuilderRow,
-  outputs: { drvPath: string; name: string; path: string }[],
+  cacheUrl: string | null,
+  outputs: ImportedOutput[],
   store: AttestationStore,
-  onProgress?: (done: number, total: number) => void,
+  options: { gate?: OutputGate; source?: 'binary-cache' | 'hydra'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CacheImportResult> {
-  if (!builder.url) throw new BootChainError('BAD_REQUEST', `builder ${builder.name} has no cache URL: set its url (e.g. https://cache.nixos.org)`);
+  if (!cacheUrl) throw new BootChainError('BAD_REQUEST', `builder ${builder.name} has no binary cache URL: set it (e.g. https://cache.nixos.org)`);
   const key = builder.publicKey ? parseNixPublicKey(builder.publicKey) : null;
-  const base = builder.url.replace(/\/+$/, '');
+  const base = cacheUrl.replace(/\/+$/, '');
   const result: CacheImportResult = { found: 0, missing: 0, invalidSignatures: 0, errors: [] };
   for (const [i, output] of outputs.entries()) {
     const hashPart = output.path.split('/').pop()!.slice(0, 32);
     const url = `${base}/${hashPart}.narinfo`;
     try {
+      if (options.gate && !(await options.gate(output))) {
+        result.missing++;
+        continue;
+      }
       const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       if (response.status === 404) {
         result.missing++;
@@ -49,16 +63,17 @@ export async function importFromBinaryCache(
         references: info.references,
         signature: info.signatures[0] ?? null,
         signatureStatus: check.status,
-        ultimate: false,
+        // Hydra's API says it built the path itself; a plain cache cannot say how it got it.
+        ultimate: options.source === 'hydra' ? true : false,
         nixVersion: builder.nixVersion,
-        source: builder.kind === 'hydra' ? 'hydra' : 'binary-cache',
+        source: options.source ?? 'binary-cache',
       };
       await store.record([record]);
       result.found++;
     } catch (err) {
-      result.errors.push(`${url}: ${(err as Error).message}`);
+      result.errors.push(`${output.path}: ${(err as Error).message}`);
     } finally {
-      onProgress?.(i + 1, outputs.length);
+      options.onProgress?.(i + 1, outputs.length);
     }
   }
   return result;

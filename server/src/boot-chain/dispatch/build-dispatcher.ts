@@ -8,6 +8,7 @@ import { JobContext, JobQueueService } from '../../jobs/job-queue.service';
 import { BootChainError } from '../boot-chain.error';
 import { BootChainService } from '../boot-chain.service';
 import { importFromBinaryCache } from '../builders/binary-cache-import';
+import { importFromHydra } from '../builders/hydra-import';
 import { NixBuildRunner } from '../builders/nix-build-runner';
 
 export const BUILD_JOB = 'boot-chain.build';
@@ -129,7 +130,10 @@ export class BuildDispatcher implements OnModuleInit {
     if (!builder) return { skipped: 1 };
     const nodes = await this.service.chains.nodes(targetId);
     const outputs = nodes.flatMap((n) => n.outputs.map((o) => ({ drvPath: n.drvPath, name: o.name, path: o.path })));
-    const result = await importFromBinaryCache(builder, outputs, this.service.attestations, (done, total) => void ctx.reportProgress({ done, total }));
+    const onProgress = (done: number, total: number) => void ctx.reportProgress({ done, total });
+    const result = builder.kind === 'hydra'
+      ? await importFromHydra(builder, outputs, this.service.attestations, onProgress)
+      : await importFromBinaryCache(builder, builder.url, outputs, this.service.attestations, { onProgress });
     if (result.errors.length) this.logger.warn(`cache import from ${builder.name}: ${result.errors.length} errors, first: ${result.errors[0]}`);
     return { found: result.found, missing: result.missing, invalidSignatures: result.invalidSignatures, errors: result.errors.length };
   }

@@ -17,9 +17,9 @@ export class BootChainBuilderInput {
   @Field(() => GraphQLJSON, { nullable: true, description: 'Host metadata (CPU, kernel, location …).' }) host?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true }) nixVersion?: string | null;
   @Field(() => String, { nullable: true, description: 'Nix signing public key, name:base64.' }) publicKey?: string | null;
-  @Field(() => String, { nullable: true, description: 'local: a store root or URI (default: the server\'s store); ssh-ng: ssh-ng://user@host.' }) storeUri?: string | null;
+  @Field(() => String, { nullable: true, description: 'local: a store root or URI (default: the server\'s store); ssh-ng: ssh-ng://user@host; hydra: the binary cache Hydra uploads to.' }) storeUri?: string | null;
   @Field(() => String, { nullable: true, description: 'ssh-ng: absolute path of the SSH private key file (never its content).' }) sshKeyFile?: string | null;
-  @Field(() => String, { nullable: true, description: 'binary-cache/hydra: the cache URL.' }) url?: string | null;
+  @Field(() => String, { nullable: true, description: 'binary-cache: the cache URL; hydra: the Hydra URL (its JSON API).' }) url?: string | null;
   @Field(() => Int, { defaultValue: 1 }) maxConcurrent: number;
   @Field(() => Int, { defaultValue: 14400 }) timeoutSeconds: number;
   @Field(() => [String], { defaultValue: [] }) systems: string[];
