@@ -232,11 +232,11 @@ export type BootChainBuilderInput = {
   publicKey?: InputMaybe<Scalars['String']['input']>;
   /** ssh-ng: absolute path of the SSH private key file (never its content). */
   sshKeyFile?: InputMaybe<Scalars['String']['input']>;
-  /** local: a store root or URI (default: the server's store); ssh-ng: ssh-ng://user@host. */
+  /** local: a store root or URI (default: the server's store); ssh-ng: ssh-ng://user@host; hydra: the binary cache Hydra uploads to. */
   storeUri?: InputMaybe<Scalars['String']['input']>;
   systems?: Array<Scalars['String']['input']>;
   timeoutSeconds?: Scalars['Int']['input'];
-  /** binary-cache/hydra: the cache URL. */
+  /** binary-cache: the cache URL; hydra: the Hydra URL (its JSON API). */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
