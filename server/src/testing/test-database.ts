@@ -30,6 +30,27 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /**
+ * pg's Pool.end() resolves once it has asked its clients to close, not once their server processes
+ * are gone; dropping WITH (FORCE) at that moment kills a closing connection, whose FATAL error then
+ * surfaces as an unhandled pool error in the test file. So wait (briefly) for them to go first.
+ */
+async function dropWhenIdle(name: string): Promise<void> {
+  const admin = new Client({ connectionString: env('NIXSEC_TEST_ADMIN_URL') });
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline) {
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * A fresh database for one test file: migrated (cloned from the run's template) or, with
  * `{ migrated: false }`, empty. Real PostgreSQL, never shared with another test file.
  */
@@ -40,6 +61,6 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   return {
     name,
     url: withDatabase(env('NIXSEC_TEST_ADMIN_URL'), name),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => dropWhenIdle(name),
   };
 }
