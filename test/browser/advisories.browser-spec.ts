@@ -61,6 +61,10 @@ describe('triage to published advisory in chromium (demo security team, fake Git
     expect(await page.getByRole('table', { name: 'Packages' }).textContent()).toContain('openssl');
     expect(await page.getByLabel('nixos-unstable').inputValue()).toBe('affected');
     expect(await page.getByRole('region', { name: 'Maintainers' }).textContent()).toContain('@thillux');
+    // No pull request is linked yet: the draft's channel is not fixed; the team can comment on the draft.
+    await page.getByRole('list', { name: 'Fix status per channel' }).getByText('Fix status: Not fixed', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Comments' }).getByText('No comment yet.').waitFor();
+    expect(await page.getByRole('region', { name: 'Comments' }).getByLabel('Your comment').isVisible()).toBe(true);
     const cves = page.getByRole('region', { name: 'CVEs' });
     expect(await cves.getByRole('link', { name: 'NVD entry of CVE-2024-9143' }).getAttribute('href')).toBe('https://nvd.nist.gov/vuln/detail/CVE-2024-9143');
 
@@ -197,12 +201,54 @@ describe('triage to published advisory in chromium (demo security team, fake Git
     await page.context().close();
   });
 
+  const COMMENT = 'The backport to 24.11 is in review; nixos-unstable has the patch.';
+
+  it('posts a comment on the published advisory, shown at once; a refusal is shown and keeps the text', async () => {
+    const { page, consoleErrors } = await openAsTeam(`/advisories/${publicId}`);
+    const comments = page.getByRole('region', { name: 'Comments' });
+    await comments.getByText('No comment yet.').waitFor();
+    const body = comments.getByLabel('Your comment');
+    const post = comments.getByRole('button', { name: 'Post comment' });
+    expect(await post.isDisabled()).toBe(true);
+
+    // The server's refusal is shown as it is and the text stays in the field.
+    await page.route('**/graphql', async (route) => {
+      if (/\bmutation AddAdvisoryComment\b/.test(route.request().postDataJSON()?.query ?? '')) {
+        await route.fulfill({ json: { errors: [{ message: 'You maintain none of the packages of this advisory.' }] } });
+      } else await route.continue();
+    });
+    await body.fill(COMMENT);
+    await post.click();
+    await comments.getByRole('alert').filter({ hasText: 'You maintain none of the packages of this advisory.' }).waitFor();
+    expect(await body.inputValue()).toBe(COMMENT);
+    await page.unrouteAll();
+
+    await post.click();
+    await comments.getByRole('status').filter({ hasText: 'Comment posted.' }).waitFor();
+    const posted = comments.getByRole('list', { name: 'Comments' }).getByRole('listitem');
+    await posted.filter({ hasText: COMMENT }).waitFor();
+    expect(await posted.count()).toBe(1);
+    expect(await posted.textContent()).toMatch(/^demo-security · \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(await body.inputValue()).toBe('');
+    expect(await comments.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Activity' }).textContent()).toContain('advisory.commented');
+    expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
+    await saveScreenshot(page, 'advisory-comments');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows anonymous visitors the published advisory but no triage or edit controls', async () => {
     const { page, consoleErrors } = await open(`/advisories/${publicId}`);
     await page.getByRole('heading', { level: 1, name: 'openssl: out-of-bounds access in low-level GF(2^m) APIs', exact: true }).waitFor();
     expect(await page.getByRole('region', { name: 'Channel status' }).textContent()).toContain('nixos-unstable');
     expect(await page.getByRole('link', { name: 'nixsec page of CVE-2024-9143' }).getAttribute('href')).toBe('/cve/CVE-2024-9143');
     expect(await page.getByRole('link', { name: /Edit/ }).count()).toBe(0);
+    // Comments are public; the form to post one is not offered.
+    const comments = page.getByRole('region', { name: 'Comments' });
+    expect(await comments.getByRole('list', { name: 'Comments' }).textContent()).toContain(COMMENT);
+    expect(await comments.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Post comment' }).count()).toBe(0);
     expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
     await saveScreenshot(page, 'advisory');
 

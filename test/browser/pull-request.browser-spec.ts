@@ -70,6 +70,49 @@ describe('pull request page in chromium', () => {
     await saveScreenshot(page, 'pull-request-desktop');
     await advisories.getByRole('link', { name: publicId }).click();
     await page.waitForURL(`**/advisories/${publicId}`);
+
+    // The advisory's only channel, nixos-unstable, is downstream of nixos-unstable-small: the fix is on its way.
+    const fixStatus = page.getByRole('region', { name: 'Fix status' });
+    const unstable = fixStatus.getByRole('list', { name: 'Fix status per channel' }).getByRole('listitem').filter({ hasText: 'nixos-unstable' });
+    await unstable.getByText('Fix status: Fix pending', { exact: true }).waitFor();
+    expect(await unstable.textContent()).toMatch(/#401 is on nixos-unstable-small since \d{4}-\d\d-\d\d \d\d:\d\d UTC, on its way here/);
+    expect(await unstable.getByRole('link', { name: '#401' }).getAttribute('href')).toBe('/pr/401');
+    const reached = fixStatus.getByRole('list', { name: 'Fixing pull requests' });
+    expect(await reached.textContent()).toMatch(/#401 reached master \(.+ UTC\), nixos-unstable-small \(.+ UTC\)/);
+    expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lists the labelled pull requests at /pr with their state, labels and the branches they reached', async () => {
+    const { page, consoleErrors } = await open('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pull requests' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pull requests' }).waitFor();
+    expect(await page.title()).toBe('Pull requests · nixsec');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '#401', exact: true }) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('openssl: fix CVE-2024-9143');
+    expect(await row.getByText('State: Merged', { exact: true }).count()).toBe(1);
+    expect(await row.getByRole('list', { name: 'Labels of #401' }).textContent()).toContain('1.severity: security');
+    const landings = row.getByRole('list', { name: 'Branches #401 reached' }).getByRole('listitem');
+    expect(await landings.allTextContents()).toEqual([expect.stringMatching(/^master \d{4}-.+ UTC$/), expect.stringMatching(/^nixos-unstable-small \d{4}-.+ UTC$/)]);
+    expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
+    await saveScreenshot(page, 'pull-requests-list');
+    await row.getByRole('link', { name: '#401' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pull request #401' }).waitFor();
+
+    // A failed load says so and can be retried; an empty answer says there is none yet.
+    let answer: 'error' | 'empty' = 'error';
+    await page.route('**/graphql', async (route) => {
+      if (/\bquery LabeledPullRequests\b/.test(route.request().postDataJSON()?.query ?? '')) {
+        await route.fulfill({ json: answer === 'error' ? { errors: [{ message: 'The database is not reachable.' }] } : { data: { labeledPullRequests: [] } } });
+      } else await route.continue();
+    });
+    await page.goto(`${w.t.url}/pr`);
+    const failed = page.getByRole('alert').filter({ hasText: 'The database is not reachable.' });
+    await failed.waitFor();
+    answer = 'empty';
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('No labelled pull request yet').waitFor();
     expect(consoleErrors).toEqual([]);
   });
 
@@ -80,6 +123,16 @@ describe('pull request page in chromium', () => {
     await branch(page, 'nixos-unstable', /reached, first seen/).waitFor();
     expect(await page.locator('.branch-graph__node--reached').count()).toBe(3);
     await saveScreenshot(page, 'pull-request-phone');
+
+    // The advisory now counts nixos-unstable as fixed by #401, and links to it.
+    await page.goto(`${w.t.url}/advisories/${publicId}`);
+    const unstable = page.getByRole('list', { name: 'Fix status per channel' }).getByRole('listitem').filter({ hasText: 'nixos-unstable' });
+    await unstable.getByText('Fix status: Fixed', { exact: true }).waitFor();
+    expect(await unstable.textContent()).toMatch(/via #401 since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(await page.getByRole('list', { name: 'Fixing pull requests' }).textContent()).toMatch(/nixos-unstable \(.+ UTC\)/);
+    await saveScreenshot(page, 'advisory-fix-status-phone');
+    await unstable.getByRole('link', { name: '#401' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pull request #401' }).waitFor();
 
     await page.goto(`${w.t.url}/pr/999999`);
     await page.getByText('nixsec does not track pull request #999999').waitFor();

@@ -68,6 +68,13 @@ export const router = createRouter({
       meta: { title: 'Maintainer' },
     },
     {
+      // Public: the pull requests with the tracked labels, and where each has landed.
+      path: '/pr',
+      name: 'pull-requests',
+      component: () => import('../features/pull-requests/PullRequestListPage.vue'),
+      meta: { title: 'Pull requests' },
+    },
+    {
       // Public: a pull request of the tracked Nixpkgs repository, /pr/345678.
       path: '/pr/:number(\\d+)',
       name: 'pull-request',

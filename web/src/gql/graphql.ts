@@ -1568,7 +1568,33 @@ export type ActivityLogQueryVariables = Exact<{
 
 export type ActivityLogQuery = { __typename?: 'Query', activityLog: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string, subjectType: string, subjectId: string, details: string }> };
 
+export type CommentFieldsFragment = { __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string };
+
+export type AdvisoryCommentsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdvisoryCommentsQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }> } | null };
+
+export type AddAdvisoryCommentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+}>;
+
+
+export type AddAdvisoryCommentMutation = { __typename?: 'Mutation', addComment: string };
+
 export type AdvisoryFieldsFragment = { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> };
+
+export type AdvisoryFixFieldsFragment = { __typename?: 'Advisory', fixStatus: Array<{ __typename?: 'ChannelFixStatus', channel: string, state: string, pr?: number | null, since?: string | null, via?: string | null, evidence?: string | null, evaluation?: number | null, attr?: string | null, version?: string | null }>, fixes: Array<{ __typename?: 'AdvisoryFix', pr: number, branch: string, firstSeen: string }> };
+
+export type AdvisoryFixStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdvisoryFixStatusQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, fixStatus: Array<{ __typename?: 'ChannelFixStatus', channel: string, state: string, pr?: number | null, since?: string | null, via?: string | null, evidence?: string | null, evaluation?: number | null, attr?: string | null, version?: string | null }>, fixes: Array<{ __typename?: 'AdvisoryFix', pr: number, branch: string, firstSeen: string }> } | null };
 
 export type AdvisoryListQueryVariables = Exact<{
   state?: InputMaybe<Scalars['String']['input']>;
@@ -1585,7 +1611,7 @@ export type AdvisoryPageQueryVariables = Exact<{
 }>;
 
 
-export type AdvisoryPageQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }>, activity: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string }>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> } | null };
+export type AdvisoryPageQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }>, activity: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string }>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }>, fixStatus: Array<{ __typename?: 'ChannelFixStatus', channel: string, state: string, pr?: number | null, since?: string | null, via?: string | null, evidence?: string | null, evaluation?: number | null, attr?: string | null, version?: string | null }>, fixes: Array<{ __typename?: 'AdvisoryFix', pr: number, branch: string, firstSeen: string }> } | null };
 
 export type DraftAdvisoryQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1891,6 +1917,13 @@ export type PackageInChannelQueryVariables = Exact<{
 
 export type PackageInChannelQuery = { __typename?: 'Query', package?: { __typename?: 'Package', attr: string, channel: string, name: string, version: string, description?: string | null, homepages: Array<string>, licenses: Array<string>, knownVulnerabilities: Array<string>, broken: boolean, insecure: boolean, unfree: boolean, cpe?: string | null, positionUrl?: string | null, maintainers: Array<{ __typename?: 'PackageMaintainer', github?: string | null, githubId?: number | null, name?: string | null }> } | null };
 
+export type LabeledPullRequestsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type LabeledPullRequestsQuery = { __typename?: 'Query', labeledPullRequests: Array<{ __typename?: 'PullRequest', number: number, title: string, state: string, draft: boolean, base: string, labels: Array<string>, updatedAt: string, landings: Array<{ __typename?: 'PrLanding', branch: string, firstSeen: string }> }> };
+
 export type PullRequestPageQueryVariables = Exact<{
   number: Scalars['Int']['input'];
 }>;
@@ -1973,6 +2006,14 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const AdvisoryFieldsFragmentDoc = new TypedDocumentString(`
     fragment AdvisoryFields on Advisory {
   id
@@ -2021,6 +2062,26 @@ export const AdvisoryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdvisoryFields"}) as unknown as TypedDocumentString<AdvisoryFieldsFragment, unknown>;
+export const AdvisoryFixFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdvisoryFixFields on Advisory {
+  fixStatus {
+    channel
+    state
+    pr
+    since
+    via
+    evidence
+    evaluation
+    attr
+    version
+  }
+  fixes {
+    pr
+    branch
+    firstSeen
+  }
+}
+    `, {"fragmentName":"AdvisoryFixFields"}) as unknown as TypedDocumentString<AdvisoryFixFieldsFragment, unknown>;
 export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenFields on ApiToken {
   id
@@ -2187,6 +2248,51 @@ export const ActivityLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityLogQuery, ActivityLogQueryVariables>;
+export const AdvisoryCommentsDocument = new TypedDocumentString(`
+    query AdvisoryComments($id: ID!) {
+  advisory(id: $id) {
+    id
+    comments {
+      ...CommentFields
+    }
+  }
+}
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}`) as unknown as TypedDocumentString<AdvisoryCommentsQuery, AdvisoryCommentsQueryVariables>;
+export const AddAdvisoryCommentDocument = new TypedDocumentString(`
+    mutation AddAdvisoryComment($id: ID!, $body: String!) {
+  addComment(subjectType: "advisory", subjectId: $id, body: $body)
+}
+    `) as unknown as TypedDocumentString<AddAdvisoryCommentMutation, AddAdvisoryCommentMutationVariables>;
+export const AdvisoryFixStatusDocument = new TypedDocumentString(`
+    query AdvisoryFixStatus($id: ID!) {
+  advisory(id: $id) {
+    id
+    ...AdvisoryFixFields
+  }
+}
+    fragment AdvisoryFixFields on Advisory {
+  fixStatus {
+    channel
+    state
+    pr
+    since
+    via
+    evidence
+    evaluation
+    attr
+    version
+  }
+  fixes {
+    pr
+    branch
+    firstSeen
+  }
+}`) as unknown as TypedDocumentString<AdvisoryFixStatusQuery, AdvisoryFixStatusQueryVariables>;
 export const AdvisoryListDocument = new TypedDocumentString(`
     query AdvisoryList($state: String, $first: Int!, $after: String) {
   advisories(state: $state, first: $first, after: $after) {
@@ -2211,11 +2317,9 @@ export const AdvisoryPageDocument = new TypedDocumentString(`
     query AdvisoryPage($id: ID, $publicId: String) {
   advisory(id: $id, publicId: $publicId) {
     ...AdvisoryFields
+    ...AdvisoryFixFields
     comments {
-      id
-      author
-      body
-      createdAt
+      ...CommentFields
     }
     activity(first: 100) {
       id
@@ -2225,7 +2329,13 @@ export const AdvisoryPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AdvisoryFields on Advisory {
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}
+fragment AdvisoryFields on Advisory {
   id
   publicId
   state
@@ -2269,6 +2379,24 @@ export const AdvisoryPageDocument = new TypedDocumentString(`
     login
     source
     ping
+  }
+}
+fragment AdvisoryFixFields on Advisory {
+  fixStatus {
+    channel
+    state
+    pr
+    since
+    via
+    evidence
+    evaluation
+    attr
+    version
+  }
+  fixes {
+    pr
+    branch
+    firstSeen
   }
 }`) as unknown as TypedDocumentString<AdvisoryPageQuery, AdvisoryPageQueryVariables>;
 export const DraftAdvisoryDocument = new TypedDocumentString(`
@@ -3395,6 +3523,23 @@ export const PackageInChannelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PackageInChannelQuery, PackageInChannelQueryVariables>;
+export const LabeledPullRequestsDocument = new TypedDocumentString(`
+    query LabeledPullRequests($first: Int!) {
+  labeledPullRequests(first: $first) {
+    number
+    title
+    state
+    draft
+    base
+    labels
+    updatedAt
+    landings {
+      branch
+      firstSeen
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LabeledPullRequestsQuery, LabeledPullRequestsQueryVariables>;
 export const PullRequestPageDocument = new TypedDocumentString(`
     query PullRequestPage($number: Int!) {
   pullRequest(number: $number) {

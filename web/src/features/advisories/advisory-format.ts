@@ -65,3 +65,14 @@ export function advisoryPath(advisory: { id: string; publicId?: string | null; s
 export function formatTime(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+const FIX_STATES: Record<string, Shown> = {
+  fixed: { label: 'Fixed', tone: 'good' },
+  'fix-pending': { label: 'Fix pending', tone: 'busy' },
+  'not-fixed': { label: 'Not fixed', tone: 'bad' },
+};
+
+/** A channel's fix status from the linked pull requests and evaluations: fixed, fix-pending or not-fixed. */
+export function fixState(value: string): Shown {
+  return FIX_STATES[value] ?? { label: value, tone: 'neutral' };
+}
