@@ -1,4 +1,4 @@
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import { executeGraphQL, GraphQLRequestError } from './graphql-client';
 
 export interface QueryState<TResult> {
@@ -37,4 +37,44 @@ export function describeFailure(failure: unknown): string {
   if (failure instanceof GraphQLRequestError) return failure.message;
   console.error(failure);
   return 'Something went wrong while loading this view. Reload the page; if it persists, check the browser console.';
+}
+
+/**
+ * Loads data for a key from the route (an id, a handle…): again whenever the key changes, keeping
+ * only the answer for the latest key, so a slow answer for a page the user left never shows.
+ */
+export function useKeyedQuery<TKey, TResult>(
+  key: Ref<TKey>,
+  fetch: (key: TKey) => Promise<TResult>,
+  onKeyChange?: (key: TKey) => void,
+): QueryState<TResult> {
+  const data = shallowRef<TResult>();
+  const error = ref<string>();
+  const loading = ref(false);
+  let generation = 0;
+
+  async function refetch(): Promise<void> {
+    const current = ++generation;
+    loading.value = true;
+    error.value = undefined;
+    try {
+      const result = await fetch(key.value);
+      if (current === generation) data.value = result;
+    } catch (failure) {
+      if (current === generation) error.value = describeFailure(failure);
+    } finally {
+      if (current === generation) loading.value = false;
+    }
+  }
+
+  watch(
+    key,
+    (value) => {
+      data.value = undefined;
+      onKeyChange?.(value);
+      void refetch();
+    },
+    { immediate: true },
+  );
+  return { data, error, loading, refetch };
 }
