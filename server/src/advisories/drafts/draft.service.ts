@@ -57,14 +57,15 @@ export class DraftService {
     });
   }
 
-  async setChannelStatus(actor: string, id: number, version: number, channel: string, status: string): Promise<number> {
+  /** `context` is added to the activity entry (e.g. the pull request behind an automatic change). */
+  async setChannelStatus(actor: string, id: number, version: number, channel: string, status: string, context: Record<string, unknown> = {}): Promise<number> {
     if (!(CHANNEL_STATUSES as readonly string[]).includes(status)) {
       throw new AdvisoryError('BAD_USER_INPUT', `"${status}" is not a channel status: use one of ${CHANNEL_STATUSES.join(', ')}.`);
     }
     return this.edit(actor, id, version, 'advisory.channel-status', async (store) => {
       const channels = (await store.content(id)).channels.filter((c) => c.channel !== channel);
       await store.setChannels(id, [...channels, { channel, status: status as ChannelStatus }]);
-      return { channel, status };
+      return { ...context, channel, status };
     });
   }
 

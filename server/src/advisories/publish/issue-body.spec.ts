@@ -46,6 +46,14 @@ describe('issue body', () => {
     expect(body).toContain('| `libfoo-tools` | nixos-25.05, nixos-unstable | — | added by hand |');
   });
 
+  it('shows a channel marked fixed (or not affected) as such in the table, not the version verdict', () => {
+    const fixed = { ...content(), channels: [{ channel: 'nixos-25.05', status: 'not-affected' as const }, { channel: 'nixos-unstable', status: 'fixed' as const }] };
+    const updated = issueBody({ content: fixed, cves, ping: [], pingEnabled: true, publicUrl: 'https://t' });
+    expect(updated).toMatch(/\| `libfoo` \| nixos-unstable \| 1\.2\\\|3 \| fixed \|/);
+    expect(updated).toContain('| `libfoo` | nixos-25.05 | 1.1 | not-affected |');
+    expect(updated).toContain('Channels: `nixos-25.05`: not-affected · `nixos-unstable`: fixed');
+  });
+
   it('never pings from user text or lets it open HTML; pings maintainers only when enabled', () => {
     expect(body).not.toMatch(/@mallory|@everyone/);
     expect(body).toContain('&lt;parse>');

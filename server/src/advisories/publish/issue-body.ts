@@ -64,6 +64,8 @@ export function issueBody(input: IssueBodyInput): string {
 
 function packageRows(content: AdvisoryContent): string[] {
   const rows: string[] = [];
+  // A channel the team (or a landed fix) settled shows that instead of the version-range verdict.
+  const settled = new Map(content.channels.filter((c) => c.status === 'fixed' || c.status === 'not-affected').map((c) => [c.channel, c.status]));
   for (const p of content.packages) {
     const seen = new Set<string>();
     const links = p.links.filter((l) => !seen.has(`${l.channel}|${l.version}`) && seen.add(`${l.channel}|${l.version}`));
@@ -72,7 +74,7 @@ function packageRows(content: AdvisoryContent): string[] {
       continue;
     }
     for (const l of links.sort((x, y) => x.channel.localeCompare(y.channel))) {
-      rows.push(`| \`${p.attr}\` | ${l.channel} | ${escapeCell(l.version)} | ${l.verdict} |`);
+      rows.push(`| \`${p.attr}\` | ${l.channel} | ${escapeCell(l.version)} | ${settled.get(l.channel) ?? l.verdict} |`);
     }
   }
   return rows.length ? rows : ['| — | — | — | — |'];

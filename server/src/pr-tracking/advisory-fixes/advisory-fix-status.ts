@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DraftService } from '../../advisories/drafts/draft.service';
 import { AdvisoryQueryRepository } from '../../advisories/graphql/advisory-query.repository';
 import { NotificationFanout } from '../../advisories/notifications/notification-fanout';
+import { PublishService } from '../../advisories/publish/publish.service';
 import { PrTrackingService } from '../pr-tracking.service';
-import { AdvisoryFixRow, AdvisoryLinkStore } from '../store/advisory-link.store';
+import { AdvisoryFixRow, AdvisoryLinkStore, ChannelFixMark } from '../store/advisory-link.store';
 
 type AdvisoryChannels = Awaited<ReturnType<AdvisoryQueryRepository['channels']>>;
 
@@ -13,7 +14,9 @@ const OPEN_STATUSES = ['affected', 'unknown'];
 /**
  * Links PRs to the advisories they mention (and their cherry-picked backports) and marks an advisory's channel fixed once a linked PR
  * has landed on the branch of the same name (Nixpkgs channels are branches: nixos-24.11, …).
- * Changes go through DraftService as actor `nixsec`, so they are versioned and activity-logged.
+ * Changes go through DraftService as actor `nixsec`, so they are versioned and activity-logged;
+ * nixsec's marks are remembered (pr_channel_fix) so a fix taken away by a force-push is taken back.
+ * A published advisory's GitHub issue is rewritten when nixsec changed one of its channels.
  */
 @Injectable()
 export class AdvisoryFixStatus {
@@ -25,32 +28,113 @@ export class AdvisoryFixStatus {
     private readonly drafts: DraftService,
     private readonly advisories: AdvisoryQueryRepository,
     private readonly notifications: NotificationFanout,
+    private readonly publishing: PublishService,
   ) {
     this.links = new AdvisoryLinkStore(service.store.pool);
   }
 
-  async run(): Promise<{ advisoryLinksAdded: number; channelsFixed: number; fixesAnnounced: number; notificationsCreated: number }> {
+  async run(): Promise<{
+    advisoryLinksAdded: number;
+    channelsFixed: number;
+    channelsReverted: number;
+    fixesAnnounced: number;
+    notificationsCreated: number;
+    issuesUpdated: number;
+  }> {
     const advisoryLinksAdded = (await this.links.linkMentions(this.service.repository)) + (await this.links.linkBackports(this.service.repository));
     const fixes = await this.links.fixes(this.service.repository, null);
-    const ids = [...new Set(fixes.map((f) => f.advisoryId))];
+    const marks = await this.links.channelMarks();
+    const ids = [...new Set([...fixes.map((f) => f.advisoryId), ...marks.map((m) => m.advisoryId)])];
     const channels = await this.advisories.channels(ids);
     let channelsFixed = 0;
     for (const id of ids) {
-      const landed = new Map(fixes.filter((f) => f.advisoryId === id).map((f) => [f.branch, f.pr]));
+      // `fixes` is in first-seen order: the first PR on a branch is the one that brought the fix there.
+      const landed = new Map<string, number>();
+      for (const f of fixes) if (f.advisoryId === id && !landed.has(f.branch)) landed.set(f.branch, f.pr);
       for (const c of channels.get(id) ?? []) {
-        if (!OPEN_STATUSES.includes(c.status) || !landed.has(c.channel)) continue;
+        const pr = landed.get(c.channel);
+        if (!OPEN_STATUSES.includes(c.status) || pr === undefined) continue;
         const row = await this.advisories.byId(id);
         if (!row) continue;
+        const via = `${this.service.repository}#${pr}`;
         try {
-          await this.drafts.setChannelStatus('nixsec', id, row.version, c.channel, 'fixed');
-          channelsFixed++;
+          // Asked before the change: a crash in between only rewrites the issue once more.
+          if (row.state === 'published') await this.links.requestIssueSync(id);
+          await this.drafts.setChannelStatus('nixsec', id, row.version, c.channel, 'fixed', { pullRequest: via, reason: `${via} landed on ${c.channel}` });
         } catch (error) {
           // An edit in between (CONFLICT): the next sync tries again with the new version.
-          this.logger.warn(`advisory ${row.publicId ?? id}: could not mark ${c.channel} fixed by #${landed.get(c.channel)}: ${(error as Error).message}`);
+          this.logger.warn(`advisory ${row.publicId ?? id}: could not mark ${c.channel} fixed by #${pr}: ${(error as Error).message}`);
+          continue;
         }
+        channelsFixed++;
+        await this.links.recordMark(this.service.repository, id, c.channel, pr, c.status);
       }
     }
-    return { advisoryLinksAdded, channelsFixed, ...(await this.announce(ids, fixes, channels)) };
+    const channelsReverted = await this.revert(marks, fixes, channels);
+    const announced = await this.announce(ids, fixes, channels);
+    return { advisoryLinksAdded, channelsFixed, channelsReverted, ...announced, issuesUpdated: await this.syncIssues() };
+  }
+
+  /**
+   * A channel nixsec marked fixed whose fix is no longer there — a force-push dropped the landing,
+   * or the team unlinked the PR, and no other linked PR is on the branch — goes back to the status
+   * it had, as actor `nixsec` (versioned, activity-logged). Never over a person's decision: when
+   * anyone else changed the channel since nixsec's mark (even to `fixed` again), the mark is
+   * forgotten and the channel left as they set it.
+   */
+  private async revert(marks: ChannelFixMark[], fixes: AdvisoryFixRow[], channels: AdvisoryChannels): Promise<number> {
+    const stillLanded = new Set(fixes.map((f) => `${f.advisoryId} ${f.branch}`));
+    let reverted = 0;
+    for (const mark of marks) {
+      if (stillLanded.has(`${mark.advisoryId} ${mark.channel}`)) continue;
+      const current = (channels.get(mark.advisoryId) ?? []).find((c) => c.channel === mark.channel);
+      if (current?.status !== 'fixed' || (await this.links.changedByOthersSince(mark.advisoryId, mark.channel, mark.activityId))) {
+        await this.links.forgetMark(mark.advisoryId, mark.channel);
+        continue;
+      }
+      const row = await this.advisories.byId(mark.advisoryId);
+      if (!row) continue;
+      const via = mark.pr === null ? 'the linked pull request' : `${this.service.repository}#${mark.pr}`;
+      try {
+        if (row.state === 'published') await this.links.requestIssueSync(mark.advisoryId);
+        await this.drafts.setChannelStatus('nixsec', mark.advisoryId, row.version, mark.channel, mark.previousStatus, {
+          ...(mark.pr === null ? {} : { pullRequest: via }),
+          reason: `${via} is no longer on ${mark.channel} (force-pushed or unlinked)`,
+        });
+        await this.links.forgetMark(mark.advisoryId, mark.channel);
+        reverted++;
+        this.logger.warn(`advisory ${row.publicId ?? row.id}: ${mark.channel} back to ${mark.previousStatus}: ${via} is no longer on it`);
+      } catch (error) {
+        this.logger.warn(`advisory ${row.publicId ?? row.id}: could not set ${mark.channel} back to ${mark.previousStatus}: ${(error as Error).message}`);
+      }
+    }
+    return reverted;
+  }
+
+  /**
+   * Rewrites the GitHub issue of each published advisory whose channel status nixsec changed,
+   * through the advisories module's PublishService (the same rewrite as `syncAdvisoryIssue`).
+   * The request is kept until GitHub took it, so a failure is retried by the next sync; rewriting
+   * twice writes the same body.
+   */
+  private async syncIssues(): Promise<number> {
+    let updated = 0;
+    for (const { advisoryId, requestedAt } of await this.links.pendingIssueSyncs()) {
+      const row = await this.advisories.byId(advisoryId);
+      if (row?.state !== 'published' || !row.issueNumber) {
+        // Archived (its issue is closed) or gone: nothing to show there.
+        await this.links.issueSynced(advisoryId, requestedAt);
+        continue;
+      }
+      try {
+        await this.publishing.syncIssue('nixsec', advisoryId);
+        await this.links.issueSynced(advisoryId, requestedAt);
+        updated++;
+      } catch (error) {
+        this.logger.warn(`advisory ${row.publicId ?? advisoryId}: could not update its GitHub issue (the next sync tries again): ${(error as Error).message}`);
+      }
+    }
+    return updated;
   }
 
   /**

@@ -1,5 +1,13 @@
 import { Pool, PoolClient } from 'pg';
 
+export interface ChannelFixMark {
+  advisoryId: number;
+  channel: string;
+  pr: number | null;
+  previousStatus: 'affected' | 'unknown';
+  activityId: string;
+}
+
 export interface AdvisoryFixRow {
   advisoryId: number;
   pr: number;
@@ -125,5 +133,72 @@ export class AdvisoryLinkStore {
       [repository, advisoryIds],
     );
     return rows;
+  }
+
+  /** The channels nixsec marked fixed and has not handed back (pr_channel_fix). */
+  async channelMarks(): Promise<ChannelFixMark[]> {
+    const { rows } = await this.pool.query<ChannelFixMark>(
+      `SELECT advisory_id AS "advisoryId", channel, number AS pr, previous_status AS "previousStatus", activity_id::text AS "activityId"
+       FROM pr_channel_fix ORDER BY advisory_id, channel`,
+    );
+    return rows;
+  }
+
+  /**
+   * Records that nixsec marked the channel fixed because of `pr`, replacing `previousStatus`: the
+   * mark is its latest `advisory.channel-status` entry for the channel (the change just made).
+   */
+  async recordMark(repository: string, advisoryId: number, channel: string, pr: number, previousStatus: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pr_channel_fix (advisory_id, channel, repository, number, previous_status, activity_id)
+       SELECT $1::int, $2::text, $3, $4, $5, max(l.id) FROM activity_log l
+       WHERE l.subject_type = 'advisory' AND l.subject_id = $1::int::text AND l.actor = 'nixsec' AND l.action = 'advisory.channel-status' AND l.details ->> 'channel' = $2
+       HAVING max(l.id) IS NOT NULL
+       ON CONFLICT (advisory_id, channel) DO UPDATE SET repository = EXCLUDED.repository, number = EXCLUDED.number,
+         previous_status = EXCLUDED.previous_status, activity_id = EXCLUDED.activity_id, marked_at = now()`,
+      [advisoryId, channel, repository, pr, previousStatus],
+    );
+  }
+
+  async forgetMark(advisoryId: number, channel: string): Promise<void> {
+    await this.pool.query(`DELETE FROM pr_channel_fix WHERE advisory_id = $1 AND channel = $2`, [advisoryId, channel]);
+  }
+
+  /**
+   * Whether anyone but nixsec changed the channel after nixsec's mark (activity entry `after`): set
+   * its status (even to `fixed` again), changed it through another edit, or merged a draft in.
+   */
+  async changedByOthersSince(advisoryId: number, channel: string, after: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM activity_log l
+       WHERE l.subject_type = 'advisory' AND l.subject_id = $1::int::text AND l.id > $3::bigint AND l.actor <> 'nixsec'
+         AND ((l.action = 'advisory.channel-status' AND l.details ->> 'channel' = $2::text)
+              OR l.action = 'advisory.merged'
+              OR (l.details -> 'before' -> 'channels') ->> $2::text IS DISTINCT FROM (l.details -> 'after' -> 'channels') ->> $2::text)
+       LIMIT 1`,
+      [advisoryId, channel, after],
+    );
+    return rows.length > 0;
+  }
+
+  /** Asks for the advisory's GitHub issue to be rewritten (kept until done; a later ask moves the time). */
+  async requestIssueSync(advisoryId: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pr_fix_issue_sync (advisory_id) VALUES ($1) ON CONFLICT (advisory_id) DO UPDATE SET requested_at = clock_timestamp()`,
+      [advisoryId],
+    );
+  }
+
+  // requestedAt as text: a Date would lose the microseconds the comparison below needs.
+  async pendingIssueSyncs(): Promise<Array<{ advisoryId: number; requestedAt: string }>> {
+    const { rows } = await this.pool.query<{ advisoryId: number; requestedAt: string }>(
+      `SELECT advisory_id AS "advisoryId", requested_at::text AS "requestedAt" FROM pr_fix_issue_sync ORDER BY requested_at, advisory_id`,
+    );
+    return rows;
+  }
+
+  /** Done: removed unless asked again since (then the next sync rewrites it once more). */
+  async issueSynced(advisoryId: number, requestedAt: string): Promise<void> {
+    await this.pool.query(`DELETE FROM pr_fix_issue_sync WHERE advisory_id = $1 AND requested_at = $2::timestamptz`, [advisoryId, requestedAt]);
   }
 }
