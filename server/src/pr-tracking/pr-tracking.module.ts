@@ -7,6 +7,7 @@ import { AdvisoryFixStatus } from './advisory-fixes/advisory-fix-status';
 import { EvaluationEvidenceReader } from './advisory-fixes/evaluation-evidence';
 import { AdvisoryFixesResolver } from './graphql/advisory-fixes.resolver';
 import { AdvisoryLinksResolver } from './graphql/advisory-links.resolver';
+import { LabeledIssueResolver } from './graphql/labeled-issue.resolver';
 import { PullRequestResolver } from './graphql/pull-request.resolver';
 import { LandingsController } from './landings.controller';
 import { PrTrackingErrorFilter } from './pr-tracking.error';
@@ -27,6 +28,7 @@ import { PullRequestWebhooks } from './pull-requests/pull-request-webhooks';
     PrTrackingJobs,
     PullRequestWebhooks,
     PullRequestResolver,
+    LabeledIssueResolver,
     AdvisoryFixStatus,
     AdvisoriesReader,
     EvaluationEvidenceReader,

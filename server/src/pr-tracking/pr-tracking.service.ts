@@ -8,19 +8,22 @@ import { BranchGraph, parseBranchGraph } from './branch-graph/branch-graph';
 import { NixpkgsMirror } from './git/nixpkgs-mirror';
 import { LandingSummary, LandingUpdater } from './landings/landing-updater';
 import { PrTrackingError } from './pr-tracking.error';
+import { LabeledIssueSync } from './pull-requests/labeled-issue-sync';
 import { PullRequestSync } from './pull-requests/pull-request-sync';
+import { LabeledIssueRow, LabeledIssueStore } from './store/labeled-issue.store';
 import { LandingRow, PullRequestRecord, PullRequestRow, PullRequestStore } from './store/pull-request.store';
 
 // One sync at a time across processes: two fetches into the same mirror would fight over its refs.
 const SYNC_LOCK = 'pr-tracking.sync';
 
-export type SyncSummary = Partial<LandingSummary> & { pullRequestsRead?: number; pullRequestsChanged?: number; skipped?: number };
+export type SyncSummary = Partial<LandingSummary> & { pullRequestsRead?: number; pullRequestsChanged?: number; issuesRead?: number; issuesChanged?: number; skipped?: number };
 
 /** Use cases of PR tracking: the sync (GitHub → mirror → landings), webhook updates, lookups. */
 @Injectable()
 export class PrTrackingService {
   private readonly logger = new Logger(PrTrackingService.name);
   readonly store: PullRequestStore;
+  readonly issues: LabeledIssueStore;
   readonly graph: BranchGraph;
   readonly repository: string;
 
@@ -30,6 +33,7 @@ export class PrTrackingService {
     private readonly github: GithubClient,
   ) {
     this.store = new PullRequestStore(pgPool(dataSource));
+    this.issues = new LabeledIssueStore(pgPool(dataSource));
     // Parsed at start-up so a bad NIXSEC_BRANCH_GRAPH stops the process with the reason.
     this.graph = parseBranchGraph(config.get('NIXSEC_BRANCH_GRAPH'));
     this.repository = config.get('NIXSEC_PR_REPOSITORY');
@@ -46,7 +50,11 @@ export class PrTrackingService {
       const { rows } = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [SYNC_LOCK]);
       if (!rows[0].ok) return { skipped: 1 };
       try {
-        const prs = options.pullRequests === false ? {} : await new PullRequestSync(this.store, this.github, { repository: this.repository, lookbackDays: this.config.get('NIXSEC_PR_LOOKBACK_DAYS') }).run();
+        const lookbackDays = this.config.get('NIXSEC_PR_LOOKBACK_DAYS');
+        const prs = options.pullRequests === false ? {} : {
+          ...(await new PullRequestSync(this.store, this.github, { repository: this.repository, lookbackDays }).run()),
+          ...(await new LabeledIssueSync(this.issues, this.store, this.github, { repository: this.repository, labels: this.trackedLabels, lookbackDays }).run()),
+        };
         const landings = await new LandingUpdater(this.store, this.mirror, this.graph, { repository: this.repository, oldestRelease: this.config.get('NIXSEC_PR_OLDEST_RELEASE') }).update();
         this.logger.log(`PR sync: ${JSON.stringify({ ...prs, ...landings })}`);
         return { ...prs, ...landings };
@@ -70,8 +78,17 @@ export class PrTrackingService {
   /** PRs with any of `labels` (default NIXSEC_PR_LABELS), newest update first. */
   labeled(labels: string[] | null, first: number): Promise<PullRequestRow[]> {
     if (!Number.isInteger(first) || first < 1 || first > 200) throw new PrTrackingError('BAD_USER_INPUT', `first: ${first} is not a whole number from 1 to 200.`);
-    const wanted = labels?.length ? labels : this.config.get('NIXSEC_PR_LABELS').split(',').map((l) => l.trim()).filter(Boolean);
-    return this.store.withLabels(this.repository, wanted, first);
+    return this.store.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, first);
+  }
+
+  /** Issues with any of `labels` (default NIXSEC_PR_LABELS), newest update first. */
+  labeledIssues(labels: string[] | null, first: number): Promise<LabeledIssueRow[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw new PrTrackingError('BAD_USER_INPUT', `first: ${first} is not a whole number from 1 to 200.`);
+    return this.issues.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, first);
+  }
+
+  get trackedLabels(): string[] {
+    return this.config.get('NIXSEC_PR_LABELS').split(',').map((l) => l.trim()).filter(Boolean);
   }
 
   /** The landings of a known PR; NOT_FOUND names what to check for an unknown one. */

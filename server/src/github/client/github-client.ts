@@ -181,6 +181,19 @@ export class GithubClient {
     }
   }
 
+  /** Issues (not pull requests) with this label updated at or after `since`, newest first. */
+  async *issuesWithLabelSince(repository: string, label: string, since: Date): AsyncGenerator<GithubIssue> {
+    const { owner, repo } = splitRepository(repository);
+    const operation = `list issues of ${repository} labelled "${label}" updated since ${since.toISOString()}`;
+    const iterable = this.octokit.paginate.iterator(this.octokit.issues.listForRepo, { owner, repo, state: 'all', labels: label, since: since.toISOString(), per_page: 100 });
+    const pages = iterable[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.call(operation, () => pages.next());
+      if (next.done) return;
+      for (const raw of next.value.data as (RestIssue & { pull_request?: unknown })[]) if (!raw.pull_request) yield toIssue(raw);
+    }
+  }
+
   async updateIssue(repository: string, issueNumber: number, update: GithubIssueUpdate): Promise<GithubIssue> {
     const { owner, repo } = splitRepository(repository);
     const { stateReason, ...fields } = update;
