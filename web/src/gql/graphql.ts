@@ -651,6 +651,22 @@ export type JobRunStatus =
   | 'FAILED'
   | 'RUNNING';
 
+/** A GitHub issue (not a pull request) carrying a tracked label, e.g. "1.severity: security". */
+export type LabeledIssue = {
+  __typename?: 'LabeledIssue';
+  htmlUrl: Scalars['String']['output'];
+  labels: Array<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+  /** Tracked pull requests that name this issue (#N in title, body or commit messages, e.g. "fixes #N"), with their landings. */
+  pullRequests: Array<PullRequest>;
+  repository: Scalars['String']['output'];
+  /** open or closed */
+  state: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** When GitHub last changed it. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type Maintainer = {
   __typename?: 'Maintainer';
   github?: Maybe<Scalars['String']['output']>;
@@ -1212,6 +1228,8 @@ export type Query = {
   jobRun?: Maybe<JobRun>;
   /** Most recent job runs first. */
   jobRuns: Array<JobRun>;
+  /** Issues with any of these labels (default: NIXSEC_PR_LABELS), most recently updated first. */
+  labeledIssues: Array<LabeledIssue>;
   /** Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings. */
   labeledPullRequests: Array<PullRequest>;
   /** A maintainer by GitHub handle. */
@@ -1332,6 +1350,12 @@ export type QueryJobRunsArgs = {
   first?: Scalars['Int']['input'];
   kind?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<JobRunStatus>;
+};
+
+
+export type QueryLabeledIssuesArgs = {
+  first?: Scalars['Int']['input'];
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
