@@ -176,6 +176,8 @@ let
   pkgs = {
     callPackage = _fn: _args: stubPackage;
     nix = stubPackage // { name = "nix-0.0.0"; outPath = "${builtins.storeDir}/00000000000000000000000000000000-nix-0.0.0"; };
+    git = stubPackage // { name = "git-0.0.0"; outPath = "${builtins.storeDir}/00000000000000000000000000000000-git-0.0.0"; };
+    openssh = stubPackage // { name = "openssh-0.0.0"; outPath = "${builtins.storeDir}/00000000000000000000000000000000-openssh-0.0.0"; };
   };
 
   evaluated = import module { inherit config lib pkgs; };

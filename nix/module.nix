@@ -56,6 +56,14 @@ let
   postgresqlUnit =
     if lib.versionAtLeast lib.trivial.release "25.11" then "postgresql.target" else "postgresql.service";
 
+  # Programs the server runs: git (the Nixpkgs mirror of PR tracking), Nix and ssh (boot-chain
+  # builds, ssh-ng:// builders).
+  toolPath = [
+    pkgs.git
+    pkgs.openssh
+    cfg.bootChain.nixPackage
+  ];
+
   workerUnits = map (n: "nixsec-worker@${toString n}.service") (lib.range 1 cfg.workers);
 
   toEnvValue = value: if builtins.isBool value then lib.boolToString value else toString value;
@@ -692,6 +700,7 @@ in
           "nixsec-migrate.service"
         ]
         ++ databaseUnits;
+        path = toolPath;
         environment = environmentFor (
           {
             HOST = cfg.host;
@@ -724,6 +733,7 @@ in
           "nixsec-migrate.service"
         ]
         ++ databaseUnits;
+        path = toolPath;
         environment = environmentFor (
           optionalAttrs (cfg.publicUrl != null) { PUBLIC_URL = cfg.publicUrl; }
         );

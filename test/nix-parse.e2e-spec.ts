@@ -154,7 +154,7 @@ describe('nix/ files are functions of what their callers pass', () => {
 // system it uses (defaults, types, mkIf/mkMerge, assertions); see that file for what it leaves out.
 // The real option types, other NixOS modules and the unit files are only exercised by the VM test.
 describe('nix/module.nix evaluated offline (stand-in lib)', () => {
-  type Unit = { environment: Record<string, string>; serviceConfig: Record<string, unknown> };
+  type Unit = { environment: Record<string, string>; serviceConfig: Record<string, unknown>; path: string[] };
   interface Evaluated {
     nixsec: Record<string, unknown>;
     failedAssertions: string[];
@@ -167,7 +167,7 @@ describe('nix/module.nix evaluated offline (stand-in lib)', () => {
     return evalJson<Evaluated>(`{ root }:
       let
         e = import (root + "/nix/module-eval.nix") { settings = ${settings}; };
-        unit = name: { inherit (e.config.systemd.services.\${name}) environment serviceConfig; };
+        unit = name: { inherit (e.config.systemd.services.\${name}) environment serviceConfig; path = map (p: p.name) (e.config.systemd.services.\${name}.path or [ ]); };
       in {
         nixsec = builtins.removeAttrs e.nixsec [ "package" ];
         inherit (e) failedAssertions warnings;
@@ -253,6 +253,8 @@ describe('nix/module.nix evaluated offline (stand-in lib)', () => {
       });
     }
     expect(evalModule(minimal).units.web.environment).toMatchObject({ NIXSEC_BOOT_CHAIN_MIN_BUILDERS: '2' });
+    // git (PR tracking's mirror), ssh (ssh-ng:// builders) and Nix are on the units' PATH.
+    for (const unit of [units.web, units.worker]) expect(unit.path).toEqual(['git-0.0.0', 'openssh-0.0.0', 'nix-0.0.0']);
     expect(Object.keys(evalModule(minimal).units.web.environment)).not.toContain('NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE');
   });
 

@@ -12,6 +12,8 @@ export interface BuildRequest {
   evalStore: string | undefined;
   logFile: string;
   signal: AbortSignal;
+  /** ssh-ng: where host keys are remembered (first use accepted, a changed key refused). */
+  knownHostsFile: string;
 }
 
 export type BuildOutcome =
@@ -29,7 +31,7 @@ export class NixBuildRunner {
   async build(request: BuildRequest): Promise<BuildOutcome> {
     const { builder } = request;
     const storeArgs = builder.storeUri ? ['--store', builder.storeUri] : [];
-    const env = sshEnv(builder);
+    const env = sshEnv(builder, request.knownHostsFile);
     const common = { env, signal: request.signal, logFile: request.logFile };
     if ((builder.storeUri ?? '') !== (request.evalStore ?? '')) {
       const from = request.evalStore ? ['--from', request.evalStore] : [];
@@ -57,9 +59,14 @@ export class NixBuildRunner {
   }
 }
 
-function sshEnv(builder: BuilderRow): Record<string, string> {
-  if (builder.kind !== 'ssh-ng' || !builder.sshKeyFile) return {};
-  return { NIX_SSHOPTS: `-i ${builder.sshKeyFile} -o BatchMode=yes -o IdentitiesOnly=yes` };
+/** ssh options for an ssh-ng:// builder: its key file, never a prompt, and `host.sshPort` if set. */
+export function sshEnv(builder: BuilderRow, knownHostsFile: string): Record<string, string> {
+  if (builder.kind !== 'ssh-ng') return {};
+  const options = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=accept-new', '-o', `UserKnownHostsFile=${knownHostsFile}`];
+  if (builder.sshKeyFile) options.unshift('-i', builder.sshKeyFile, '-o', 'IdentitiesOnly=yes');
+  const port = Number(builder.host.sshPort);
+  if (Number.isInteger(port) && port > 0 && port < 65536) options.push('-p', String(port));
+  return { NIX_SSHOPTS: options.join(' ') };
 }
 
 function failure(logTail: string): BuildOutcome {

@@ -105,6 +105,7 @@ export class BuildDispatcher implements OnModuleInit {
           evalStore: this.service.evalStore,
           logFile,
           signal: abort.signal,
+          knownHostsFile: path.join(this.service.logDir, '..', 'known_hosts'),
         });
         if (outcome.ok) {
           await this.service.attestationService.recordBuild(builder, build.drvPath, node.outputs, outcome.pathInfos, builder.kind === 'ssh-ng' ? 'ssh' : 'build');
