@@ -355,6 +355,19 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     expect(ps).not.toMatch(/sleep 120/);
   }, 90_000);
 
+  it('stops a build that outlives its builder\'s timeout and says so', async () => {
+    const reg = await ada(`mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { id } } }`, {
+      input: { name: 'builder-impatient', kind: 'local', storeUri: path.join(dir, 'builder-impatient'), timeoutSeconds: 2 },
+    });
+    const slow = (await anonymous(`{ bootChainTargets { id attr } }`)).data.bootChainTargets.find((x: any) => x.attr === 'slow').id;
+    await sam(`mutation ($t: Int!, $b: [Int!]!) { startBootChainBuilds(targetId: $t, builderIds: $b) { queued } }`, { t: slow, b: [reg.data.registerBootChainBuilder.builder.id] });
+    const done = await waitForBuilds(slow, (b) => statusOf(b, 'builder-impatient', 'gcc-slow-10.0') === 'timed_out', 'the slow build timed out');
+    const build = done.builds.find((b: any) => b.builderName === 'builder-impatient' && b.name === 'gcc-slow-10.0');
+    expect(build.error).toBe("no result within 2 s (the builder's timeout)");
+    expect(new Date(build.finishedAt).getTime() - new Date(build.startedAt).getTime()).toBeLessThan(30_000);
+    expect(execFileSync('ps', ['-eo', 'args']).toString()).not.toMatch(/sleep 120/);
+  }, 90_000);
+
   it('the CLI discovers a chain and prints the trust report, exiting 4 while not everything is reproduced', () => {
     const env = { ...process.env, NIX_CONFIG, LOG_LEVEL: 'silent', DATABASE_URL: String(t.config.values.DATABASE_URL), NIXSEC_BOOT_CHAIN_EVAL_STORE: path.join(dir, 'eval-store'), NIXSEC_DATA_DIR: path.join(dir, 'data') };
     const main = path.join(__dirname, '..', '..', 'server', 'dist', 'main.js');
