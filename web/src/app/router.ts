@@ -125,6 +125,12 @@ export const router = createRouter({
       meta: { title: 'API tokens', requires: 'authenticated' },
     },
     {
+      path: '/admin',
+      name: 'admin',
+      component: () => import('../features/admin/AdminPage.vue'),
+      meta: { title: 'Admin', requires: 'admin' },
+    },
+    {
       path: '/:unknownPath(.*)*',
       name: 'not-found',
       component: () => import('../features/not-found/NotFoundPage.vue'),

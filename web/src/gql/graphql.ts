@@ -1592,6 +1592,37 @@ export type ActivityLogQueryVariables = Exact<{
 
 export type ActivityLogQuery = { __typename?: 'Query', activityLog: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string, subjectType: string, subjectId: string, details: string }> };
 
+export type AdminIngestionRunsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type AdminIngestionRunsQuery = { __typename?: 'Query', ingestionRuns: Array<{ __typename?: 'IngestionRun', id: string, source: string, input: string, status: string, startedAt: string, finishedAt?: string | null, counts: unknown, error?: string | null }> };
+
+export type AdminQuarantineQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
+  includeResolved: Scalars['Boolean']['input'];
+}>;
+
+
+export type AdminQuarantineQuery = { __typename?: 'Query', quarantine: Array<{ __typename?: 'QuarantineEntry', id: string, source: string, recordKey: string, reason: string, message: string, occurrences: number, firstSeenAt: string, lastSeenAt: string, resolvedAt?: string | null }> };
+
+export type AdminJobRunsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  status?: InputMaybe<JobRunStatus>;
+}>;
+
+
+export type AdminJobRunsQuery = { __typename?: 'Query', jobRuns: Array<{ __typename?: 'JobRun', id: string, kind: string, status: JobRunStatus, attempt: number, startedAt: string, finishedAt?: string | null, progress?: unknown | null, counts: unknown, error?: string | null, worker?: string | null }> };
+
+export type RegisterBootChainBuilderMutationVariables = Exact<{
+  input: BootChainBuilderInput;
+}>;
+
+
+export type RegisterBootChainBuilderMutation = { __typename?: 'Mutation', registerBootChainBuilder: { __typename?: 'RegisteredBootChainBuilder', token?: string | null, builder: { __typename?: 'BootChainBuilder', id: number, name: string, kind: string, hasToken: boolean } } };
+
 export type CommentFieldsFragment = { __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string };
 
 export type AdvisoryCommentsQueryVariables = Exact<{
@@ -1872,6 +1903,23 @@ export type DeleteMappingRuleMutationVariables = Exact<{
 
 
 export type DeleteMappingRuleMutation = { __typename?: 'Mutation', deleteMappingRule: boolean };
+
+export type NotificationPreferencesFieldsFragment = { __typename?: 'NotificationPreferences', maintainedPackages: boolean, subscriptions: boolean, emailDigest: boolean, emailDigestAvailable: boolean, email?: string | null };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { __typename?: 'Query', notificationPreferences: { __typename?: 'NotificationPreferences', maintainedPackages: boolean, subscriptions: boolean, emailDigest: boolean, emailDigestAvailable: boolean, email?: string | null } };
+
+export type SetNotificationPreferencesMutationVariables = Exact<{
+  maintainedPackages?: InputMaybe<Scalars['Boolean']['input']>;
+  subscriptions?: InputMaybe<Scalars['Boolean']['input']>;
+  emailDigest?: InputMaybe<Scalars['Boolean']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetNotificationPreferencesMutation = { __typename?: 'Mutation', setNotificationPreferences: { __typename?: 'NotificationPreferences', maintainedPackages: boolean, subscriptions: boolean, emailDigest: boolean, emailDigestAvailable: boolean, email?: string | null } };
 
 export type NotificationsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -2178,6 +2226,15 @@ export const MappingRuleFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"MappingRuleFields"}) as unknown as TypedDocumentString<MappingRuleFieldsFragment, unknown>;
+export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  maintainedPackages
+  subscriptions
+  emailDigest
+  emailDigestAvailable
+  email
+}
+    `, {"fragmentName":"NotificationPreferencesFields"}) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
 export const SuggestedPackageFieldsFragmentDoc = new TypedDocumentString(`
     fragment SuggestedPackageFields on SuggestedPackage {
   groupKey
@@ -2272,6 +2329,64 @@ export const ActivityLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityLogQuery, ActivityLogQueryVariables>;
+export const AdminIngestionRunsDocument = new TypedDocumentString(`
+    query AdminIngestionRuns($first: Int!) {
+  ingestionRuns(first: $first) {
+    id
+    source
+    input
+    status
+    startedAt
+    finishedAt
+    counts
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<AdminIngestionRunsQuery, AdminIngestionRunsQueryVariables>;
+export const AdminQuarantineDocument = new TypedDocumentString(`
+    query AdminQuarantine($first: Int!, $source: String, $includeResolved: Boolean!) {
+  quarantine(first: $first, source: $source, includeResolved: $includeResolved) {
+    id
+    source
+    recordKey
+    reason
+    message
+    occurrences
+    firstSeenAt
+    lastSeenAt
+    resolvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminQuarantineQuery, AdminQuarantineQueryVariables>;
+export const AdminJobRunsDocument = new TypedDocumentString(`
+    query AdminJobRuns($first: Int!, $status: JobRunStatus) {
+  jobRuns(first: $first, status: $status) {
+    id
+    kind
+    status
+    attempt
+    startedAt
+    finishedAt
+    progress
+    counts
+    error
+    worker
+  }
+}
+    `) as unknown as TypedDocumentString<AdminJobRunsQuery, AdminJobRunsQueryVariables>;
+export const RegisterBootChainBuilderDocument = new TypedDocumentString(`
+    mutation RegisterBootChainBuilder($input: BootChainBuilderInput!) {
+  registerBootChainBuilder(input: $input) {
+    builder {
+      id
+      name
+      kind
+      hasToken
+    }
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterBootChainBuilderMutation, RegisterBootChainBuilderMutationVariables>;
 export const AdvisoryCommentsDocument = new TypedDocumentString(`
     query AdvisoryComments($id: ID!) {
   advisory(id: $id) {
@@ -3418,6 +3533,37 @@ export const DeleteMappingRuleDocument = new TypedDocumentString(`
   deleteMappingRule(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteMappingRuleMutation, DeleteMappingRuleMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  maintainedPackages
+  subscriptions
+  emailDigest
+  emailDigestAvailable
+  email
+}`) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation SetNotificationPreferences($maintainedPackages: Boolean, $subscriptions: Boolean, $emailDigest: Boolean, $email: String) {
+  setNotificationPreferences(
+    maintainedPackages: $maintainedPackages
+    subscriptions: $subscriptions
+    emailDigest: $emailDigest
+    email: $email
+  ) {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  maintainedPackages
+  subscriptions
+  emailDigest
+  emailDigestAvailable
+  email
+}`) as unknown as TypedDocumentString<SetNotificationPreferencesMutation, SetNotificationPreferencesMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int!, $after: String, $unreadOnly: Boolean!) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
