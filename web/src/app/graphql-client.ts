@@ -18,11 +18,19 @@ export function setCsrfToken(token: string | null): void {
 /** A failed request, with a message that can be shown to the user as it is. */
 export class GraphQLRequestError extends Error {
   override name = 'GraphQLRequestError';
+
+  /** The server's `extensions.code` of the first error (e.g. CONFLICT, FORBIDDEN), when it gave one. */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 interface GraphQLResponse<TResult> {
   data?: TResult | null;
-  errors?: ReadonlyArray<{ message: string }>;
+  errors?: ReadonlyArray<{ message: string; extensions?: { code?: unknown } }>;
 }
 
 /** A generated document from src/gql: a query string that carries its result and variable types. */
@@ -53,7 +61,8 @@ export async function executeGraphQL<TResult, TVariables>(
   const body = await readBody<TResult>(response);
   if (body?.errors?.length) {
     const messages = body.errors.map((error) => error.message).join('; ');
-    throw new GraphQLRequestError(`The nixsec API reported an error: ${messages}`);
+    const code = body.errors[0]?.extensions?.code;
+    throw new GraphQLRequestError(`The nixsec API reported an error: ${messages}`, typeof code === 'string' ? code : undefined);
   }
   if (!body?.data) {
     // A proxy in front of a stopped server answers 5xx without a GraphQL body (e.g. Vite's dev proxy).

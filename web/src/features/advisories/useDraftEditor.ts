@@ -1,13 +1,7 @@
 import { inject, provide, ref, shallowRef, type InjectionKey, type Ref, type ShallowRef } from 'vue';
-import { executeGraphQL } from '../../app/graphql-client';
+import { executeGraphQL, GraphQLRequestError } from '../../app/graphql-client';
 import { describeFailure } from '../../app/graphql-query';
 import { DraftAdvisoryDocument, type AdvisoryFieldsFragment } from '../../gql/graphql';
-
-/**
- * The server's CONFLICT message (advisory.store.ts checkVersion). The GraphQL client reports only
- * messages, not extensions.code, so the conflict is recognised by its wording.
- */
-const CONFLICT = /changed by someone else/;
 
 export interface DraftEditor {
   id: Ref<string>;
@@ -71,8 +65,9 @@ export function provideDraftEditor(id: Ref<string>): DraftEditor {
       saved.value = what;
       return result;
     } catch (failure) {
+      // CONFLICT: the draft changed since it was loaded (optimistic locking); the editor offers a reload.
       const message = describeFailure(failure);
-      if (CONFLICT.test(message)) conflict.value = message;
+      if (failure instanceof GraphQLRequestError && failure.code === 'CONFLICT') conflict.value = message;
       else error.value = message;
       return undefined;
     } finally {
