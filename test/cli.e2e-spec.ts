@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../server/src/testing/test-database';
+import { freePort } from './support/free-port';
 
 const MAIN = path.join(__dirname, '..', 'server', 'dist', 'main.js');
 
@@ -16,14 +17,6 @@ function nixsec(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('nixsec CLI', () => {
   it('--help lists the sub-commands', () => {

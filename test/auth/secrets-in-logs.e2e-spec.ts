@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -8,17 +7,10 @@ import { FakeGithubOAuth, startFakeGithubOAuth } from '../../server/src/auth/__t
 import { signWebhookBody } from '../../server/src/github/webhooks/webhook-signature';
 import { createTestDatabase, TestDatabase } from '../../server/src/testing/test-database';
 import { tripToGithub } from './support';
+import { freePort } from '../support/free-port';
 
 const MAIN = path.join(__dirname, '..', '..', 'server', 'dist', 'main.js');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real `nixsec serve` process, logging every request, through a login, token use and refusals. */
 describe('secrets stay out of the logs', () => {

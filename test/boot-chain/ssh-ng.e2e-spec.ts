@@ -7,6 +7,7 @@ import request from 'supertest';
 import { FakeGithubOAuth, startFakeGithubOAuth } from '../../server/src/auth/__tests__/fake-github-oauth';
 import { TestApp } from '../../server/src/testing/test-app';
 import { graphql, loginWithGithub, startAppWithGithub } from '../auth/support';
+import { freePort } from '../support/free-port';
 
 // A real remote builder: an sshd of the test's own on 127.0.0.1 (root, key only), whose Nix daemon
 // (`nix-daemon --stdio` through a wrapper carrying the tests' sandbox settings) builds into this
@@ -15,14 +16,6 @@ const NIX_CONFIG = ['build-users-group =', 'sandbox = true', 'sandbox-paths = /b
 const CHAIN = path.join(__dirname, '..', 'fixtures', 'boot-chain', 'chain');
 const SSHD = '/usr/sbin/sshd';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('boot chain: an ssh-ng:// builder (real sshd, real Nix daemon over SSH)', () => {
   let fake: FakeGithubOAuth;
