@@ -17,5 +17,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph `pnpm bench` reads to report each route's initial JavaScript.
+    manifest: true,
   },
 });
