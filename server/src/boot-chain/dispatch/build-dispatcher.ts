@@ -89,8 +89,7 @@ export class BuildDispatcher implements OnModuleInit {
     return withClusterSlot(pgPool(this.dataSource), `boot-chain-builder:${builder.id}`, builder.maxConcurrent, async (): Promise<Record<string, number>> => {
       if (!(await this.service.builds.start(buildId))) return { skipped: 1 };
       await ctx.reportProgress({ drvPath: build.drvPath, builder: builder.name });
-      const nodes = await this.service.chains.nodes(build.targetId);
-      const node = nodes.find((n) => n.drvPath === build.drvPath)!;
+      const outputs = await this.service.chains.outputs(build.drvPath);
       fs.mkdirSync(this.service.logDir, { recursive: true });
       const logFile = path.join(this.service.logDir, `${buildId}.log`);
       const abort = new AbortController();
@@ -101,14 +100,14 @@ export class BuildDispatcher implements OnModuleInit {
         const outcome = await new NixBuildRunner(this.service.nix).build({
           builder,
           drvPath: build.drvPath,
-          outputPaths: node.outputs.map((o) => o.path),
+          outputPaths: outputs.map((o) => o.path),
           evalStore: this.service.evalStore,
           logFile,
           signal: abort.signal,
           knownHostsFile: path.join(this.service.logDir, '..', 'known_hosts'),
         });
         if (outcome.ok) {
-          await this.service.attestationService.recordBuild(builder, build.drvPath, node.outputs, outcome.pathInfos, builder.kind === 'ssh-ng' ? 'ssh' : 'build');
+          await this.service.attestationService.recordBuild(builder, build.drvPath, outputs, outcome.pathInfos, builder.kind === 'ssh-ng' ? 'ssh' : 'build');
           await this.service.builds.finish(buildId, 'succeeded', { logTail: outcome.logTail, logFile });
           await this.pump(build.targetId, builder.id);
           return { built: 1, checked: outcome.checked ? 1 : 0 };

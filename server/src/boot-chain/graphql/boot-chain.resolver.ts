@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { writeActivity } from '../../activity/activity-log';
 import { actorOf, Principal } from '../../auth/principal';
@@ -8,6 +8,7 @@ import { BootChainError } from '../boot-chain.error';
 import { BootChainService } from '../boot-chain.service';
 import { BuildDispatcher } from '../dispatch/build-dispatcher';
 import { BUILDER_KINDS, BuilderKind } from '../store/builder.store';
+import { ChainNode } from '../verdicts/chain-reports';
 import {
   BootChainBuild,
   BootChainBuilder,
@@ -22,6 +23,9 @@ import { BootChainBuilderInput, DiscoverBootChainInput } from './boot-chain.inpu
 /** Reading is public (reproducibility is public knowledge); changing anything needs a role. */
 @Resolver(() => BootChainTarget)
 export class BootChainResolver {
+  /** Per request and target: the nodes with verdicts, read once when both `chain` and `report` are asked for. */
+  private readonly nodeLoads = new WeakMap<object, Map<number, Promise<ChainNode[]>>>();
+
   constructor(
     private readonly service: BootChainService,
     private readonly dispatcher: BuildDispatcher,
@@ -53,8 +57,8 @@ export class BootChainResolver {
   }
 
   @ResolveField(() => [BootChainNode], { complexity: 20, description: 'Every derivation with its outputs, verdicts and attestations, seeds first.' })
-  async chain(@Parent() target: BootChainTarget): Promise<BootChainNode[]> {
-    const nodes = await this.service.nodes(target.id);
+  async chain(@Parent() target: BootChainTarget, @Context() ctx: object): Promise<BootChainNode[]> {
+    const nodes = await this.nodesOf(ctx, target.id);
     return nodes.map((n) => ({
       ...n,
       outputs: n.outputVerdicts.map((o) => ({ name: o.name, path: o.path, expectedHash: o.expectedHash, verdict: o.verdict, attestations: o.attestations })),
@@ -62,8 +66,16 @@ export class BootChainResolver {
   }
 
   @ResolveField(() => BootChainTrustReport, { complexity: 10 })
-  report(@Parent() target: BootChainTarget): Promise<BootChainTrustReport> {
-    return this.service.report(target.id);
+  async report(@Parent() target: BootChainTarget, @Context() ctx: object): Promise<BootChainTrustReport> {
+    return this.service.reports.reportOf(target, await this.nodesOf(ctx, target.id));
+  }
+
+  private nodesOf(ctx: object, targetId: number): Promise<ChainNode[]> {
+    let loads = this.nodeLoads.get(ctx);
+    if (!loads) this.nodeLoads.set(ctx, (loads = new Map()));
+    let load = loads.get(targetId);
+    if (!load) loads.set(targetId, (load = this.service.nodes(targetId)));
+    return load;
   }
 
   @ResolveField(() => [BootChainBuild], { complexity: 10, description: 'Builds nixsec dispatched for this chain.' })

@@ -39,16 +39,12 @@ export class BuildStore {
   async plan(targetId: number, builderId: number, rebuild: boolean): Promise<number> {
     const { rowCount } = await this.pool.query(
       `INSERT INTO boot_chain_build AS x (target_id, builder_id, drv_path, status, finished_at)
-       SELECT n.target_id, $2, n.drv_path,
-              CASE WHEN NOT $3 AND NOT EXISTS (
-                     SELECT 1 FROM boot_chain_output o WHERE o.drv_path = n.drv_path
-                        AND NOT EXISTS (SELECT 1 FROM boot_chain_attestation a WHERE a.builder_id = $2 AND a.output_path = o.output_path))
-                   THEN 'reused' ELSE 'waiting' END,
-              CASE WHEN NOT $3 AND NOT EXISTS (
-                     SELECT 1 FROM boot_chain_output o WHERE o.drv_path = n.drv_path
-                        AND NOT EXISTS (SELECT 1 FROM boot_chain_attestation a WHERE a.builder_id = $2 AND a.output_path = o.output_path))
-                   THEN now() END
-         FROM boot_chain_target_node n WHERE n.target_id = $1
+       SELECT n.target_id, $2, n.drv_path, CASE WHEN attested THEN 'reused' ELSE 'waiting' END, CASE WHEN attested THEN now() END
+         FROM boot_chain_target_node n
+        CROSS JOIN LATERAL (SELECT NOT $3 AND NOT EXISTS (
+                SELECT 1 FROM boot_chain_output o WHERE o.drv_path = n.drv_path
+                   AND NOT EXISTS (SELECT 1 FROM boot_chain_attestation a WHERE a.builder_id = $2 AND a.output_path = o.output_path)) AS attested) r
+        WHERE n.target_id = $1
        ON CONFLICT (target_id, builder_id, drv_path) DO UPDATE
          SET status = 'waiting', error = NULL, fod_got_hash = NULL, queued_at = NULL, started_at = NULL, finished_at = NULL
          WHERE x.status IN ('failed', 'timed_out', 'cancelled') OR ($3 AND x.status IN ('succeeded', 'reused'))`,

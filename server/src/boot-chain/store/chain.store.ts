@@ -105,6 +105,14 @@ export class ChainStore {
     return rows[0] ?? null;
   }
 
+  async outputs(drvPath: string): Promise<{ name: string; path: string }[]> {
+    const { rows } = await this.pool.query<{ name: string; path: string }>(
+      `SELECT output_name AS name, output_path AS path FROM boot_chain_output WHERE drv_path = $1 ORDER BY output_name`,
+      [drvPath],
+    );
+    return rows;
+  }
+
   async nodes(targetId: number): Promise<TargetNodeRow[]> {
     const { rows } = await this.pool.query<TargetNodeRow>(
       `SELECT d.drv_path AS "drvPath", d.name, d.pname, d.version, d.stage, d.prebuilt, d.fixed_output AS "fixedOutput", n.depth,

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { BootChainError } from '../boot-chain.error';
 import { AttestationStore } from '../store/attestation.store';
 import { BuildStore } from '../store/build.store';
-import { ChainStore, TargetNodeRow } from '../store/chain.store';
+import { ChainStore, TargetNodeRow, TargetRow } from '../store/chain.store';
 import { chainVerdicts, NodeOutputVerdict } from './chain-verdicts';
 import { TrustReport, trustReport } from './trust-report';
 
@@ -39,7 +39,11 @@ export class ChainReports {
   async report(targetId: number): Promise<TrustReport> {
     const target = await this.chains.target(targetId);
     if (!target) throw new BootChainError('NOT_FOUND', `there is no boot-chain target ${targetId}: list them with bootChainTargets`);
-    const nodes = await this.nodes(targetId);
+    return this.reportOf(target, await this.nodes(targetId));
+  }
+
+  /** The report from nodes already loaded (a GraphQL answer asking for both the chain and its report). */
+  reportOf(target: Pick<TargetRow, 'revision' | 'system' | 'attr'>, nodes: ChainNode[]): TrustReport {
     return trustReport({
       revision: target.revision,
       system: target.system,

@@ -67,6 +67,11 @@ export class PullRequestStore {
     return rows[0] ?? null;
   }
 
+  async getMany(repository: string, numbers: number[]): Promise<Map<number, PullRequestRow>> {
+    const { rows } = await this.pool.query<PullRequestRow>(`SELECT ${COLUMNS} FROM pull_request WHERE repository = $1 AND number = ANY($2::int[])`, [repository, numbers]);
+    return new Map(rows.map((r) => [r.number, r]));
+  }
+
   /** PRs carrying any of `labels`, most recently updated first. */
   async withLabels(repository: string, labels: string[], first: number): Promise<PullRequestRow[]> {
     const { rows } = await this.pool.query<PullRequestRow>(
