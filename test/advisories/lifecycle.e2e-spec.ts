@@ -133,4 +133,22 @@ describe('advisories: from suggestion to published GitHub issue', () => {
     const view = await w.as.sam(`query ($id: ID!) { advisory(id: $id) { comments { author body } } }`, { id: advisoryId });
     expect(view.data.advisory.comments).toEqual([{ author: 'thillux', body: 'Fixed upstream in 3.0.16; bumping in #123.' }]);
   });
+
+  it('comments on a suggestion: postComment answers the stored comment, and the suggestion lists it for everyone', async () => {
+    const id = await w.suggestionId('CVE-2023-38545');
+    const post = `mutation ($type: String!, $id: ID!, $body: String!) { postComment(subjectType: $type, subjectId: $id, body: $body) { id author body createdAt } }`;
+    const before = Date.now();
+    const posted = await w.as.sam(post, { type: 'suggestion', id, body: '  Only the SOCKS5 proxy path; curl 8.4.0 fixes it.  ' });
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data.postComment).toMatchObject({ id: expect.stringMatching(/^\d+$/), author: 'sam', body: 'Only the SOCKS5 proxy path; curl 8.4.0 fixes it.' });
+    expect(Date.parse(posted.data.postComment.createdAt)).toBeGreaterThanOrEqual(before - 5_000);
+
+    const denied = await w.as.thillux(post, { type: 'suggestion', id, body: 'me too' });
+    expect(denied.errors?.[0]).toMatchObject({ message: expect.stringMatching(/You maintain none of the packages of this suggestion/), extensions: { code: 'FORBIDDEN' } });
+    const badId = await w.as.sam(post, { type: 'suggestion', id: 'curl', body: 'x' });
+    expect(badId.errors?.[0].message).toMatch(/"curl" is not a suggestion id/);
+
+    const view = await w.anonymous(`query ($cve: String!) { suggestion(cveId: $cve) { comments { id author body } } }`, { cve: 'CVE-2023-38545' });
+    expect(view.data.suggestion.comments).toEqual([{ id: posted.data.postComment.id, author: 'sam', body: 'Only the SOCKS5 proxy path; curl 8.4.0 fixes it.' }]);
+  });
 });

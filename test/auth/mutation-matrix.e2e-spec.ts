@@ -37,6 +37,7 @@ const REQUIRED: Record<string, 'authenticated' | 'maintainer' | 'security-team' 
   syncAdvisoryIssue: 'security-team',
   undoLastAction: 'security-team',
   addComment: 'maintainer',
+  postComment: 'maintainer',
   markNotificationsRead: 'authenticated',
   markAllNotificationsRead: 'authenticated',
   subscribe: 'authenticated',

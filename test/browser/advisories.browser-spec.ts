@@ -213,7 +213,7 @@ describe('triage to published advisory in chromium (demo security team, fake Git
 
     // The server's refusal is shown as it is and the text stays in the field.
     await page.route('**/graphql', async (route) => {
-      if (/\bmutation AddAdvisoryComment\b/.test(route.request().postDataJSON()?.query ?? '')) {
+      if (/\bmutation PostComment\b/.test(route.request().postDataJSON()?.query ?? '')) {
         await route.fulfill({ json: { errors: [{ message: 'You maintain none of the packages of this advisory.' }] } });
       } else await route.continue();
     });
@@ -234,6 +234,27 @@ describe('triage to published advisory in chromium (demo security team, fake Git
     expect(await page.getByRole('table', { name: 'Activity' }).textContent()).toContain('advisory.commented');
     expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
     await saveScreenshot(page, 'advisory-comments');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('comments on a suggestion from its CVE page; the comment stays after a reload', async () => {
+    const { page, consoleErrors } = await openAsTeam('/cve/CVE-2023-38545');
+    const suggestion = page.getByRole('region', { name: 'Suggested packages' });
+    const comments = suggestion.getByRole('group', { name: 'Comments' });
+    await comments.getByText('No comment yet.').waitFor();
+    const text = 'Only builds with the SOCKS5 proxy enabled; our curl 8.14.1 is newer than the fix.';
+    await comments.getByLabel('Your comment').fill(text);
+    await comments.getByRole('button', { name: 'Post comment' }).click();
+    await comments.getByRole('status').filter({ hasText: 'Comment posted.' }).waitFor();
+    const listed = comments.getByRole('list', { name: 'Comments' }).getByRole('listitem');
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toMatch(new RegExp(`^demo-security · .*${text.replace(/[.]/g, '\\.')}$`));
+    expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
+
+    await page.reload();
+    await comments.getByRole('list', { name: 'Comments' }).getByText(text).waitFor();
+    expect(await comments.getByRole('list', { name: 'Comments' }).getByRole('listitem').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -22,6 +22,11 @@ function stateBadge(page: Page, state: string) {
 }
 
 /** The row of the advisory's activity log that records `action`. */
+/** What the browser tells a page when its tab is shown again (headless chromium's tab never hides). */
+async function backToTab(page: Page): Promise<void> {
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+}
+
 function activityRow(page: Page, action: string) {
   return page.getByRole('table', { name: 'Activity' }).getByRole('row').filter({ hasText: action });
 }
@@ -96,7 +101,8 @@ describe('log in with GitHub, triage, edit, publish and archive by webhook in ch
     expect(await page.getByRole('main').getByText('Archived (issue closed)').count()).toBe(0);
     expect(await page.getByRole('table', { name: 'Activity' }).textContent()).toContain('advisory.published');
 
-    // GitHub reports the issue closed: after a reload the advisory is archived, with when and by whom.
+    // GitHub reports the issue closed: the open page shows the advisory archived, with when and by whom,
+    // without a reload once the user comes back to the tab (it also refreshes itself every 30 s).
     const hook = (action: string, state: string) => ({
       action,
       issue: { number: issue.number, state },
@@ -104,7 +110,7 @@ describe('log in with GitHub, triage, edit, publish and archive by webhook in ch
       sender: { id: 9, login: 'vcunat' },
     });
     expect((await w.webhook('issues', hook('closed', 'closed'))).status).toBe(200);
-    await page.reload();
+    await backToTab(page);
     await headline(page, publicId, 'Archived').waitFor();
     expect(await stateBadge(page, 'Published').count()).toBe(0);
     await page.getByRole('main').getByText('Archived (issue closed)', { exact: true }).waitFor();
@@ -116,7 +122,7 @@ describe('log in with GitHub, triage, edit, publish and archive by webhook in ch
 
     // Reopened on GitHub: published again, no longer archived.
     expect((await w.webhook('issues', hook('reopened', 'open'))).status).toBe(200);
-    await page.reload();
+    await backToTab(page);
     await headline(page, publicId, 'Published').waitFor();
     expect(await stateBadge(page, 'Archived').count()).toBe(0);
     expect(await page.getByRole('main').getByText('Archived (issue closed)').count()).toBe(0);

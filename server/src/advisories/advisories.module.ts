@@ -8,6 +8,7 @@ import { DraftService } from './drafts/draft.service';
 import { AdvisoriesController } from './feed/advisories.controller';
 import { AdvisoriesResolver } from './graphql/advisories.resolver';
 import { AdvisoryMutationsResolver } from './graphql/advisory-mutations.resolver';
+import { SuggestionCommentsResolver } from './graphql/suggestion-comments.resolver';
 import { AdvisoryQueryRepository } from './graphql/advisory-query.repository';
 import { NotificationFanout } from './notifications/notification-fanout';
 import { NotificationJobs } from './notifications/notification.jobs';
@@ -32,6 +33,7 @@ import { UndoService } from './undo/undo.service';
     AdvisoryQueryRepository,
     AdvisoriesResolver,
     AdvisoryMutationsResolver,
+    SuggestionCommentsResolver,
     IssueWebhooks,
     NotificationFanout,
     NotificationService,

@@ -103,6 +103,54 @@ describe('useKeyedQuery', () => {
     await settle();
     expect(state.data.value).toBe('data for b');
   });
+
+  it('refreshes in the background: no loading state, and a failure keeps the last answer', async () => {
+    const answers: ReturnType<typeof deferred<string>>[] = [];
+    const key = ref('NIXPKGS-2024-0001');
+    const state = run(() =>
+      useKeyedQuery(key, () => {
+        const answer = deferred<string>();
+        answers.push(answer);
+        return answer.promise;
+      }),
+    );
+    answers[0]!.resolve('published');
+    await settle();
+
+    const refreshed = state.refresh();
+    expect(state.loading.value).toBe(false);
+    answers[1]!.resolve('archived');
+    await refreshed;
+    expect(state.data.value).toBe('archived');
+
+    const failed = state.refresh();
+    answers[2]!.reject(new GraphQLRequestError('The nixsec API is not reachable'));
+    await failed;
+    expect(state.data.value).toBe('archived');
+    expect(state.error.value).toBeUndefined();
+  });
+
+  it('drops a background refresh that answers after the user moved to another key', async () => {
+    const answers = new Map<string, ReturnType<typeof deferred<string>>>();
+    const key = ref('a');
+    const state = run(() =>
+      useKeyedQuery(key, (k) => {
+        const answer = deferred<string>();
+        answers.set(`${k}${answers.size}`, answer);
+        return answer.promise;
+      }),
+    );
+    answers.get('a0')!.resolve('data for a');
+    await settle();
+    const refreshed = state.refresh();
+    key.value = 'b';
+    await nextTick();
+    answers.get('b2')!.resolve('data for b');
+    await settle();
+    answers.get('a1')!.resolve('late data for a');
+    await refreshed;
+    expect(state.data.value).toBe('data for b');
+  });
 });
 
 describe('useGraphQLQuery', () => {

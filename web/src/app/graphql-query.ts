@@ -9,6 +9,14 @@ export interface QueryState<TResult> {
   refetch: () => Promise<void>;
 }
 
+export interface KeyedQueryState<TResult> extends QueryState<TResult> {
+  /**
+   * Loads the current key again in the background: the view keeps what it shows (no loading state)
+   * and a failure leaves the last answer in place. For keeping an open page up to date.
+   */
+  refresh: () => Promise<void>;
+}
+
 /** Runs a query right away and keeps its latest result, failure and loading flag for a view. */
 export function useGraphQLQuery<TResult, TVariables>(
   ...request: Parameters<typeof executeGraphQL<TResult, TVariables>>
@@ -47,7 +55,7 @@ export function useKeyedQuery<TKey, TResult>(
   key: Ref<TKey>,
   fetch: (key: TKey) => Promise<TResult>,
   onKeyChange?: (key: TKey) => void,
-): QueryState<TResult> {
+): KeyedQueryState<TResult> {
   const data = shallowRef<TResult>();
   const error = ref<string>();
   const loading = ref(false);
@@ -67,6 +75,20 @@ export function useKeyedQuery<TKey, TResult>(
     }
   }
 
+  async function refresh(): Promise<void> {
+    if (loading.value || data.value === undefined) return;
+    const current = generation;
+    try {
+      const result = await fetch(key.value);
+      if (current === generation) {
+        data.value = result;
+        error.value = undefined;
+      }
+    } catch {
+      // The page still shows the last answer; the next refresh or a reload tries again.
+    }
+  }
+
   watch(
     key,
     (value) => {
@@ -76,5 +98,5 @@ export function useKeyedQuery<TKey, TResult>(
     },
     { immediate: true },
   );
-  return { data, error, loading, refetch };
+  return { data, error, loading, refetch, refresh };
 }

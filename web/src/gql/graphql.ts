@@ -729,7 +729,10 @@ export type Mutation = {
   addAdvisoryMaintainer: Advisory;
   /** Adds a package by attribute (one that a tracked channel ships); its maintainers are added to ping. */
   addAdvisoryPackage: Advisory;
-  /** Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment id. */
+  /**
+   * Comments on a suggestion or advisory. Returns the comment id.
+   * @deprecated Use postComment, which returns the comment.
+   */
   addComment: Scalars['ID']['output'];
   /** Cancels the unfinished builds of the chain (on one builder, or all); returns how many. */
   cancelBootChainBuilds: Scalars['Int']['output'];
@@ -752,6 +755,8 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** Merges other drafts into this one (their CVEs, packages and maintainers); the others disappear. */
   mergeAdvisories: Advisory;
+  /** Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment as stored. */
+  postComment: CommentModel;
   /** Publishes a draft as a GitHub issue. Safe to retry: never creates a second issue. */
   publishAdvisory: Advisory;
   /** Registers a builder (or updates the one with this name). */
@@ -871,6 +876,13 @@ export type MutationMergeAdvisoriesArgs = {
   id: Scalars['ID']['input'];
   otherIds: Array<Scalars['ID']['input']>;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationPostCommentArgs = {
+  body: Scalars['String']['input'];
+  subjectId: Scalars['ID']['input'];
+  subjectType: Scalars['String']['input'];
 };
 
 
@@ -1480,6 +1492,8 @@ export type Suggestion = {
   /** The advisory (draft or published) an accepted suggestion went into. */
   advisoryId?: Maybe<Scalars['ID']['output']>;
   algorithmVersion: Scalars['Int']['output'];
+  /** Comments of maintainers and the security team, oldest first. */
+  comments: Array<CommentModel>;
   confidence: Scalars['Float']['output'];
   considered: Array<ConsideredCandidate>;
   createdAt: Scalars['DateTime']['output'];
@@ -1622,23 +1636,6 @@ export type RegisterBootChainBuilderMutationVariables = Exact<{
 
 
 export type RegisterBootChainBuilderMutation = { __typename?: 'Mutation', registerBootChainBuilder: { __typename?: 'RegisteredBootChainBuilder', token?: string | null, builder: { __typename?: 'BootChainBuilder', id: number, name: string, kind: string, hasToken: boolean } } };
-
-export type CommentFieldsFragment = { __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string };
-
-export type AdvisoryCommentsQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type AdvisoryCommentsQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }> } | null };
-
-export type AddAdvisoryCommentMutationVariables = Exact<{
-  id: Scalars['ID']['input'];
-  body: Scalars['String']['input'];
-}>;
-
-
-export type AddAdvisoryCommentMutation = { __typename?: 'Mutation', addComment: string };
 
 export type AdvisoryFieldsFragment = { __typename?: 'Advisory', id: string, publicId?: string | null, state: string, title: string, description: string, severityOverride?: string | null, references: Array<string>, notes: string, version: number, repository?: string | null, issueNumber?: number | null, issueUrl?: string | null, publishedAt?: string | null, archivedAt?: string | null, createdBy: string, createdAt: string, updatedAt: string, cveIds: Array<string>, cves: Array<{ __typename?: 'Cve', id: string, title?: string | null, maxBaseScore?: number | null }>, packages: Array<{ __typename?: 'AdvisoryPackageModel', attr: string, attrs: Array<string>, source: string, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string }> }>, channels: Array<{ __typename?: 'AdvisoryChannelModel', channel: string, status: string }>, maintainers: Array<{ __typename?: 'AdvisoryMaintainerModel', githubId: number, login: string, source: string, ping: boolean }> };
 
@@ -1848,12 +1845,30 @@ export type ChannelsAndEvaluationsQueryVariables = Exact<{
 
 export type ChannelsAndEvaluationsQuery = { __typename?: 'Query', channels: Array<{ __typename?: 'Channel', name: string, release: string, state: string, tracked: boolean, headRevision?: string | null, headUpdatedAt?: string | null }>, evaluations: Array<{ __typename?: 'Evaluation', id: string, channel: string, revision: string, status: string, finishedAt?: string | null, counts: unknown }> };
 
+export type CommentFieldsFragment = { __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string };
+
+export type AdvisoryCommentsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdvisoryCommentsQuery = { __typename?: 'Query', advisory?: { __typename?: 'Advisory', id: string, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }> } | null };
+
+export type PostCommentMutationVariables = Exact<{
+  subjectType: Scalars['String']['input'];
+  subjectId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+}>;
+
+
+export type PostCommentMutation = { __typename?: 'Mutation', postComment: { __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string } };
+
 export type CvePageQueryVariables = Exact<{
   id: Scalars['String']['input'];
 }>;
 
 
-export type CvePageQuery = { __typename?: 'Query', cve?: { __typename?: 'Cve', id: string, state: string, title?: string | null, description?: string | null, assignerShortName?: string | null, datePublished?: string | null, dateReserved?: string | null, dateUpdated?: string | null, maxBaseScore?: number | null, nvdStatus?: string | null, sources: Array<string>, metrics: Array<{ __typename?: 'CveMetric', source: string, scoredBy?: string | null, cvssVersion: string, baseScore: number, severity: string, vector: string }>, problemTypes: Array<{ __typename?: 'CveProblemType', source: string, cweId?: string | null, description: string }>, affected: Array<{ __typename?: 'CveAffected', source: string, containerKind: string, providerShortName?: string | null, vendor?: string | null, product?: string | null, packageName?: string | null, repo?: string | null, collectionUrl?: string | null, defaultStatus?: string | null, platforms: Array<string>, cpes: Array<string>, versions: Array<{ __typename?: 'CveAffectedVersion', version: string, lessThan?: string | null, lessThanOrEqual?: string | null, status: string, versionType?: string | null }> }>, cpeMatches: Array<{ __typename?: 'CveCpeMatch', configuration: number, node: number, operator: string, negate: boolean, criteria: string, vulnerable: boolean, versionStartIncluding?: string | null, versionStartExcluding?: string | null, versionEndIncluding?: string | null, versionEndExcluding?: string | null }>, references: Array<{ __typename?: 'CveReference', url: string, name?: string | null, source: string, tags: Array<string> }>, suggestion?: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } | null } | null };
+export type CvePageQuery = { __typename?: 'Query', cve?: { __typename?: 'Cve', id: string, state: string, title?: string | null, description?: string | null, assignerShortName?: string | null, datePublished?: string | null, dateReserved?: string | null, dateUpdated?: string | null, maxBaseScore?: number | null, nvdStatus?: string | null, sources: Array<string>, metrics: Array<{ __typename?: 'CveMetric', source: string, scoredBy?: string | null, cvssVersion: string, baseScore: number, severity: string, vector: string }>, problemTypes: Array<{ __typename?: 'CveProblemType', source: string, cweId?: string | null, description: string }>, affected: Array<{ __typename?: 'CveAffected', source: string, containerKind: string, providerShortName?: string | null, vendor?: string | null, product?: string | null, packageName?: string | null, repo?: string | null, collectionUrl?: string | null, defaultStatus?: string | null, platforms: Array<string>, cpes: Array<string>, versions: Array<{ __typename?: 'CveAffectedVersion', version: string, lessThan?: string | null, lessThanOrEqual?: string | null, status: string, versionType?: string | null }> }>, cpeMatches: Array<{ __typename?: 'CveCpeMatch', configuration: number, node: number, operator: string, negate: boolean, criteria: string, vulnerable: boolean, versionStartIncluding?: string | null, versionStartExcluding?: string | null, versionEndIncluding?: string | null, versionEndExcluding?: string | null }>, references: Array<{ __typename?: 'CveReference', url: string, name?: string | null, source: string, tags: Array<string> }>, suggestion?: { __typename?: 'Suggestion', id: string, cveId: string, status: string, dismissalReason?: string | null, dismissalDetail?: string | null, dismissedBy?: string | null, confidence: number, score: number, groupCount: number, notes: Array<string>, updatedAt: string, comments: Array<{ __typename?: 'CommentModel', id: string, author: string, body: string, createdAt: string }>, considered: Array<{ __typename?: 'ConsideredCandidate', displayAttr: string, confidence: number, detail: string }>, packages: Array<{ __typename?: 'SuggestedPackage', groupKey: string, displayAttr: string, ecosystem: string, confidence: number, verdict: string, doubt?: string | null, knownVulnerability: boolean, attrs: Array<string>, maintainers: Array<string>, channels: Array<string>, reasons: Array<{ __typename?: 'MatchReason', signal: string, rule: string, detail: string, confidence: number }>, links: Array<{ __typename?: 'PackageLink', attr: string, channel: string, version: string, verdict: string, reason: string, rule?: string | null }> }> } | null } | null };
 
 export type LatestIngestionRunsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -2078,14 +2093,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const CommentFieldsFragmentDoc = new TypedDocumentString(`
-    fragment CommentFields on CommentModel {
-  id
-  author
-  body
-  createdAt
-}
-    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const AdvisoryFieldsFragmentDoc = new TypedDocumentString(`
     fragment AdvisoryFields on Advisory {
   id
@@ -2214,6 +2221,14 @@ export const BootChainBuildFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"BootChainBuildFields"}) as unknown as TypedDocumentString<BootChainBuildFieldsFragment, unknown>;
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const MappingRuleFieldsFragmentDoc = new TypedDocumentString(`
     fragment MappingRuleFields on MappingRuleModel {
   id
@@ -2387,26 +2402,6 @@ export const RegisterBootChainBuilderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterBootChainBuilderMutation, RegisterBootChainBuilderMutationVariables>;
-export const AdvisoryCommentsDocument = new TypedDocumentString(`
-    query AdvisoryComments($id: ID!) {
-  advisory(id: $id) {
-    id
-    comments {
-      ...CommentFields
-    }
-  }
-}
-    fragment CommentFields on CommentModel {
-  id
-  author
-  body
-  createdAt
-}`) as unknown as TypedDocumentString<AdvisoryCommentsQuery, AdvisoryCommentsQueryVariables>;
-export const AddAdvisoryCommentDocument = new TypedDocumentString(`
-    mutation AddAdvisoryComment($id: ID!, $body: String!) {
-  addComment(subjectType: "advisory", subjectId: $id, body: $body)
-}
-    `) as unknown as TypedDocumentString<AddAdvisoryCommentMutation, AddAdvisoryCommentMutationVariables>;
 export const AdvisoryFixStatusDocument = new TypedDocumentString(`
     query AdvisoryFixStatus($id: ID!) {
   advisory(id: $id) {
@@ -2468,13 +2463,7 @@ export const AdvisoryPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment CommentFields on CommentModel {
-  id
-  author
-  body
-  createdAt
-}
-fragment AdvisoryFields on Advisory {
+    fragment AdvisoryFields on Advisory {
   id
   publicId
   state
@@ -2537,6 +2526,12 @@ fragment AdvisoryFixFields on Advisory {
     branch
     firstSeen
   }
+}
+fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
 }`) as unknown as TypedDocumentString<AdvisoryPageQuery, AdvisoryPageQueryVariables>;
 export const DraftAdvisoryDocument = new TypedDocumentString(`
     query DraftAdvisory($id: ID!) {
@@ -3297,6 +3292,33 @@ export const ChannelsAndEvaluationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChannelsAndEvaluationsQuery, ChannelsAndEvaluationsQueryVariables>;
+export const AdvisoryCommentsDocument = new TypedDocumentString(`
+    query AdvisoryComments($id: ID!) {
+  advisory(id: $id) {
+    id
+    comments {
+      ...CommentFields
+    }
+  }
+}
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}`) as unknown as TypedDocumentString<AdvisoryCommentsQuery, AdvisoryCommentsQueryVariables>;
+export const PostCommentDocument = new TypedDocumentString(`
+    mutation PostComment($subjectType: String!, $subjectId: ID!, $body: String!) {
+  postComment(subjectType: $subjectType, subjectId: $subjectId, body: $body) {
+    ...CommentFields
+  }
+}
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}`) as unknown as TypedDocumentString<PostCommentMutation, PostCommentMutationVariables>;
 export const CvePageDocument = new TypedDocumentString(`
     query CvePage($id: String!) {
   cve(id: $id) {
@@ -3364,10 +3386,19 @@ export const CvePageDocument = new TypedDocumentString(`
     }
     suggestion {
       ...SuggestionFields
+      comments {
+        ...CommentFields
+      }
     }
   }
 }
-    fragment SuggestedPackageFields on SuggestedPackage {
+    fragment CommentFields on CommentModel {
+  id
+  author
+  body
+  createdAt
+}
+fragment SuggestedPackageFields on SuggestedPackage {
   groupKey
   displayAttr
   ecosystem

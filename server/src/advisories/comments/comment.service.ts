@@ -10,6 +10,7 @@ import { SuggestionTriageStore } from '../../linkage/store/suggestion-triage.sto
 import { recordActivity } from '../advisory-activity';
 import { AdvisoryError } from '../advisory.error';
 import { AdvisoryStore } from '../drafts/advisory.store';
+import type { CommentRow } from '../graphql/advisory-query.repository';
 
 /**
  * Comments on suggestions and advisories. The security team comments anywhere; a maintainer
@@ -23,7 +24,7 @@ export class CommentService {
     this.pool = pgPool(dataSource);
   }
 
-  async add(principal: Principal, subjectType: 'suggestion' | 'advisory', subjectId: number, body: string): Promise<number> {
+  async add(principal: Principal, subjectType: 'suggestion' | 'advisory', subjectId: number, body: string): Promise<CommentRow> {
     const text = body.trim();
     if (!text) throw new AdvisoryError('BAD_USER_INPUT', 'A comment cannot be empty.');
     if (text.length > 20_000) throw new AdvisoryError('BAD_USER_INPUT', `The comment is ${text.length} characters: keep it under 20,000.`);
@@ -35,12 +36,13 @@ export class CommentService {
           throw new AdvisoryError('FORBIDDEN', `You maintain none of the packages of this ${subjectType}: only its maintainers and the security team can comment.`);
         }
       }
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO advisory_comment (subject_type, subject_id, author, body) VALUES ($1, $2, $3, $4) RETURNING id`,
+      const { rows } = await client.query<CommentRow>(
+        `INSERT INTO advisory_comment (subject_type, subject_id, author, body) VALUES ($1, $2, $3, $4)
+         RETURNING id, author, body, created_at AS "createdAt"`,
         [subjectType, subjectId, actorOf(principal), text],
       );
       await recordActivity(client, { actor: actorOf(principal), action: `${subjectType}.commented`, subjectType, subjectId, details: { commentId: rows[0].id } });
-      return rows[0].id;
+      return rows[0];
     });
   }
 

@@ -8,9 +8,10 @@ import { AdvisoryPatch, DraftService } from '../drafts/draft.service';
 import { PublishService } from '../publish/publish.service';
 import { TriageService } from '../triage/triage.service';
 import { UndoService } from '../undo/undo.service';
-import { Advisory, AdvisoryInput, TriageResult, UndoResultModel } from './advisory.model';
+import { Advisory, AdvisoryInput, CommentModel, TriageResult, UndoResultModel } from './advisory.model';
 import { AdvisoryQueryRepository } from './advisory-query.repository';
 import { advisoryId, toAdvisory } from './advisories.resolver';
+import { commentModel } from './suggestion-comments.resolver';
 
 const ids = (values: string[]) =>
   values.map((v) => {
@@ -158,7 +159,18 @@ export class AdvisoryMutationsResolver {
     return fromContent(await this.publishing.syncIssue(actorOf(p), advisoryId(id)));
   }
 
-  @Mutation(() => ID, { description: 'Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment id.' })
+  @Mutation(() => CommentModel, { description: 'Comments on a suggestion or advisory (maintainers of its packages and the security team). Returns the comment as stored.' })
+  @RequireRole('maintainer')
+  async postComment(
+    @CurrentPrincipal() p: Principal,
+    @Args('subjectType', { description: 'suggestion or advisory' }) subjectType: string,
+    @Args('subjectId', { type: () => ID }) subjectId: string,
+    @Args('body') body: string,
+  ): Promise<CommentModel> {
+    return commentModel(await this.comments.add(p, commentSubject(subjectType), subjectIdOf(commentSubject(subjectType), subjectId), body));
+  }
+
+  @Mutation(() => ID, { deprecationReason: 'Use postComment, which returns the comment.', description: 'Comments on a suggestion or advisory. Returns the comment id.' })
   @RequireRole('maintainer')
   async addComment(
     @CurrentPrincipal() p: Principal,
@@ -166,8 +178,7 @@ export class AdvisoryMutationsResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @Args('body') body: string,
   ): Promise<string> {
-    if (subjectType !== 'suggestion' && subjectType !== 'advisory') throw new AdvisoryError('BAD_USER_INPUT', `subjectType must be suggestion or advisory, not "${subjectType}".`);
-    return String(await this.comments.add(p, subjectType, advisoryId(subjectId), body));
+    return String((await this.comments.add(p, commentSubject(subjectType), subjectIdOf(commentSubject(subjectType), subjectId), body)).id);
   }
 
   @Mutation(() => UndoResultModel, { description: 'Undoes your last triage decision or draft edit, within 30 seconds.' })
@@ -189,4 +200,13 @@ function fromContent(content: AdvisoryContent): Advisory {
 
 function asResult(r: { changed: number[]; skipped: { id: number; message: string }[] }): TriageResult {
   return { changed: r.changed.map(String), skipped: r.skipped.map((s) => ({ id: String(s.id), message: s.message })) };
+}
+
+function commentSubject(subjectType: string): 'suggestion' | 'advisory' {
+  if (subjectType !== 'suggestion' && subjectType !== 'advisory') throw new AdvisoryError('BAD_USER_INPUT', `subjectType must be suggestion or advisory, not "${subjectType}".`);
+  return subjectType;
+}
+
+function subjectIdOf(subjectType: 'suggestion' | 'advisory', id: string): number {
+  return subjectType === 'advisory' ? advisoryId(id) : ids([id])[0];
 }
