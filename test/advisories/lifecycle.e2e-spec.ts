@@ -148,7 +148,11 @@ describe('advisories: from suggestion to published GitHub issue', () => {
     const badId = await w.as.sam(post, { type: 'suggestion', id: 'curl', body: 'x' });
     expect(badId.errors?.[0].message).toMatch(/"curl" is not a suggestion id/);
 
-    const view = await w.anonymous(`query ($cve: String!) { suggestion(cveId: $cve) { comments { id author body } } }`, { cve: 'CVE-2023-38545' });
-    expect(view.data.suggestion.comments).toEqual([{ id: posted.data.postComment.id, author: 'sam', body: 'Only the SOCKS5 proxy path; curl 8.4.0 fixes it.' }]);
+    const view = await w.anonymous(`query ($cve: String!) { suggestion(cveId: $cve) { commentCount comments { id author body } } }`, { cve: 'CVE-2023-38545' });
+    expect(view.data.suggestion).toEqual({ commentCount: 1, comments: [{ id: posted.data.postComment.id, author: 'sam', body: 'Only the SOCKS5 proxy path; curl 8.4.0 fixes it.' }] });
+    const queue = await w.anonymous(`{ suggestions(first: 50) { edges { node { cveId commentCount } } } }`);
+    const counts = Object.fromEntries(queue.data.suggestions.edges.map((e: any) => [e.node.cveId, e.node.commentCount]));
+    expect(counts['CVE-2023-38545']).toBe(1);
+    expect(Object.values(counts).reduce((a: number, b: any) => a + b, 0)).toBe(1);
   });
 });

@@ -252,9 +252,18 @@ describe('triage to published advisory in chromium (demo security team, fake Git
     expect(await listed.textContent()).toMatch(new RegExp(`^demo-security · .*${text.replace(/[.]/g, '\\.')}$`));
     expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
 
-    await page.reload();
+    // The queue says the suggestion has a comment and links to it.
+    await page.goto(`${w.t.url}/suggestions`);
+    const count = suggestionOf(page, 'CVE-2023-38545').getByRole('link', { name: '1 comment on CVE-2023-38545' });
+    await count.click();
+    await page.waitForURL(/\/cve\/CVE-2023-38545#cve-suggestion-comments$/);
     await comments.getByRole('list', { name: 'Comments' }).getByText(text).waitFor();
     expect(await comments.getByRole('list', { name: 'Comments' }).getByRole('listitem').count()).toBe(1);
+    // Scrolled to the comments (the CVE page is longer than the window).
+    const top = await page.getByRole('heading', { name: 'Comments', level: 3 }).evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(-1);
+    expect(top).toBeLessThan(page.viewportSize()!.height);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -113,6 +113,15 @@ export class AdvisoryQueryRepository {
     );
     return group(ids, rows, (r) => r.subjectId, ({ subjectId: _, ...c }) => c);
   }
+
+  async commentCounts(subjectType: 'suggestion' | 'advisory', ids: number[]): Promise<Map<number, number>> {
+    const { rows } = await this.pool.query<{ subjectId: number; count: number }>(
+      `SELECT subject_id AS "subjectId", count(*)::int AS count FROM advisory_comment
+       WHERE subject_type = $1 AND subject_id = ANY ($2::int[]) GROUP BY subject_id`,
+      [subjectType, ids],
+    );
+    return new Map(ids.map((id) => [id, rows.find((r) => r.subjectId === id)?.count ?? 0]));
+  }
 }
 
 function group<R, V>(ids: number[], rows: R[], key: (r: R) => number, value: (r: R) => V): Map<number, V[]> {

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { batchLoader } from '../../graphql/batch-loader';
 import { Suggestion } from '../../linkage/graphql/suggestion.model';
 import { AdvisoryQueryRepository, CommentRow } from './advisory-query.repository';
@@ -8,6 +8,7 @@ import { CommentModel } from './advisory.model';
 @Resolver(() => Suggestion)
 export class SuggestionCommentsResolver {
   private readonly loaders = new WeakMap<object, (id: number) => Promise<CommentRow[] | null>>();
+  private readonly counters = new WeakMap<object, (id: number) => Promise<number | null>>();
 
   constructor(private readonly queries: AdvisoryQueryRepository) {}
 
@@ -19,6 +20,16 @@ export class SuggestionCommentsResolver {
       this.loaders.set(ctx, load);
     }
     return ((await load(Number(s.id))) ?? []).map(commentModel);
+  }
+
+  @ResolveField(() => Int, { description: 'How many comments it has (cheaper than comments, for lists).' })
+  async commentCount(@Parent() s: Suggestion, @Context() ctx: object): Promise<number> {
+    let count = this.counters.get(ctx);
+    if (!count) {
+      count = batchLoader((ids: number[]) => this.queries.commentCounts('suggestion', ids));
+      this.counters.set(ctx, count);
+    }
+    return (await count(Number(s.id))) ?? 0;
   }
 }
 
