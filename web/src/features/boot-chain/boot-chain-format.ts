@@ -22,7 +22,7 @@ export interface VerdictStyle {
 /** Worst first, as the server ranks them (verdicts/output-verdict.ts VERDICT_SEVERITY). */
 export const VERDICTS: readonly VerdictStyle[] = [
   { kind: 'fod_mismatch', label: 'Hash mismatch', symbol: '✗', description: 'a fixed-output derivation did not produce its pinned hash' },
-  { kind: 'nondeterministic', label: 'Nondeterministic', symbol: '≠', description: 'builders disagree and no two agree' },
+  { kind: 'nondeterministic', label: 'Nondeterministic', symbol: '≠', description: 'no two builders agree, or one builder got two different results' },
   { kind: 'partially_reproduced', label: 'Partly reproduced', symbol: '≈', description: 'at least two builders agree, others differ' },
   { kind: 'unbuilt', label: 'Unbuilt', symbol: '○', description: 'no builder attested it yet' },
   { kind: 'single', label: 'Single builder', symbol: '1', description: 'one builder only: nothing to compare with' },
