@@ -56,7 +56,8 @@ export function sshDestination(storeUri: string): string {
 }
 
 function failure(exitCode: number | null, output: string): string {
-  const last = output.trim().split('\n').slice(-2).join(' ').trim();
+  // ssh ends its lines with \r\n.
+  const last = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(-2).join(' ');
   if (exitCode === 0) return `printed no version${last ? ` (${last})` : ''}`;
   return `failed (exit code ${exitCode ?? '-'})${last ? `: ${last}` : ''}`;
 }
