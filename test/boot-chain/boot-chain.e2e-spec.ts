@@ -10,6 +10,8 @@ import { TestApp } from '../../server/src/testing/test-app';
 import { graphql, loginWithGithub, startAppWithGithub } from '../auth/support';
 import { freePort } from '../support/free-port';
 
+// Longer than our usual file on purpose: the steps share one app, its builders and what they already
+// built (every round of real Nix builds through the job queue costs seconds), so they stay together.
 // Real Nix (Debian's nix-bin), no daemon: every builder is its own chroot store under a temporary
 // directory, builds run in Nix's sandbox with the host's /bin/sh, and nothing is substituted.
 const NIX_CONFIG = ['build-users-group =', 'sandbox = true', 'sandbox-paths = /bin /lib /lib64 /usr', 'substituters =', 'experimental-features = nix-command'].join('\n');

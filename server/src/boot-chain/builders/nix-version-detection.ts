@@ -6,7 +6,7 @@ import { sshOptions } from './ssh-options';
 export type DetectedNixVersion = { version: string } | { error: string };
 
 const VERSION = /^\d+\.\d+[0-9A-Za-z.+_-]*$/;
-const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 20_000;
 
 /** `nix (Nix) 2.8.0` (or `nix (Nix) 2.18.1+1`, `nix (Determinate Nix 3.1.0) 2.26.3`) → the Nix version. */
 export function parseNixVersionOutput(text: string): string | null {
@@ -38,12 +38,13 @@ export async function detectNixVersion(nix: NixPrograms, builder: BuilderRow, kn
     return version ? { version } : { error: `\`${nix.nix} --version\` ${failure(result.exitCode, result.stdout + result.stderrTail)}` };
   }
   if (builder.kind !== 'ssh-ng' || !builder.storeUri) return null;
-  const options = sshOptions(builder, knownHostsFile);
+  // Detection runs inside a request (registration, starting builds): an unreachable host must not hold it long.
+  const options = [...sshOptions(builder, knownHostsFile), '-o', 'ConnectTimeout=10'];
   const ping = await nix.nixCommand(['store', 'ping', '--store', builder.storeUri], { env: { NIX_SSHOPTS: options.join(' ') }, timeoutMs: TIMEOUT_MS });
   const pinged = ping.exitCode === 0 ? parseStorePingVersion(`${ping.stdout}\n${ping.stderrTail}`) : null;
   if (pinged) return { version: pinged };
   const destination = sshDestination(builder.storeUri);
-  const viaSsh = await runNix('ssh', [...options, '-o', 'ConnectTimeout=15', destination, 'nix', '--version'], { timeoutMs: TIMEOUT_MS });
+  const viaSsh = await runNix('ssh', [...options, destination, 'nix', '--version'], { timeoutMs: TIMEOUT_MS });
   const version = viaSsh.exitCode === 0 ? parseNixVersionOutput(viaSsh.stdout) : null;
   if (version) return { version };
   const pingWhy = ping.exitCode === 0 ? 'did not say its version' : failure(ping.exitCode, ping.stderrTail);
