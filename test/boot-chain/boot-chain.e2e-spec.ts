@@ -8,17 +8,22 @@ import request from 'supertest';
 import { FakeGithubOAuth, startFakeGithubOAuth } from '../../server/src/auth/__tests__/fake-github-oauth';
 import { TestApp } from '../../server/src/testing/test-app';
 import { graphql, loginWithGithub, startAppWithGithub } from '../auth/support';
+import { freePort } from '../support/free-port';
 
+// Longer than our usual file on purpose: the steps share one app, its builders and what they already
+// built (every round of real Nix builds through the job queue costs seconds), so they stay together.
 // Real Nix (Debian's nix-bin), no daemon: every builder is its own chroot store under a temporary
 // directory, builds run in Nix's sandbox with the host's /bin/sh, and nothing is substituted.
 const NIX_CONFIG = ['build-users-group =', 'sandbox = true', 'sandbox-paths = /bin /lib /lib64 /usr', 'substituters =', 'experimental-features = nix-command'].join('\n');
 const CHAIN = path.join(__dirname, '..', 'fixtures', 'boot-chain', 'chain');
 const REVISION = 'b0075eed'.padEnd(40, '0');
 const SYSTEM = execFileSync('nix', ['eval', '--raw', '--impure', '--expr', 'builtins.currentSystem'], { env: { ...process.env, NIX_CONFIG } }).toString();
+/** What the builders run: the installed Nix (`nix (Nix) 2.8.0` → 2.8.0). */
+const NIX_VERSION = execFileSync('nix', ['--version']).toString().trim().split(' ').pop();
 
 const TARGET_FIELDS = `id revision system attr nodes
-  chain { drvPath name stage depth fixedOutput inputDrvs outputs { name path expectedHash verdict { kind builders agreeing distinctHashes ignored } attestations { builderName narHash signatureStatus source ultimate } } }
-  builds { id builderName name status error startedAt finishedAt logTail }`;
+  chain { drvPath name stage depth fixedOutput inputDrvs outputs { name path expectedHash verdict { kind builders agreeing distinctHashes ignored explanation } attestations { builderName narHash signatureStatus source ultimate nixVersion rebuildDiffers rebuildNarHash } } }
+  builds { id builderName name status checked error startedAt finishedAt logTail }`;
 
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 
@@ -118,8 +123,13 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     }
     const refused = await sam(`mutation { registerBootChainBuilder(input: { name: "x", kind: "local" }) { token } }`);
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    const listed = await anonymous(`{ bootChainBuilders { name kind hasToken } }`);
+    const listed = await anonymous(`{ bootChainBuilders { name kind hasToken nixVersion detectedNixVersion nixVersionDetectedAt nixVersionError } }`);
     expect(listed.data.bootChainBuilders.map((b: any) => b.name)).toEqual(['builder-a', 'builder-b']);
+    // Registered without a version: the one the builder runs was detected (`nix --version`).
+    for (const b of listed.data.bootChainBuilders) {
+      expect(b).toMatchObject({ nixVersion: null, detectedNixVersion: NIX_VERSION, nixVersionError: null });
+      expect(Date.now() - new Date(b.nixVersionDetectedAt).getTime()).toBeLessThan(60_000);
+    }
   });
 
   it('builds in dependency order on both builders and judges each output by distinct builders', async () => {
@@ -165,6 +175,7 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     await request(t.url).get('/api/v1/boot-chain/builds/999999/log').expect(404);
     const attestation = node(chain, 'hex0').outputs[0].attestations[0];
     expect(attestation).toMatchObject({ signatureStatus: 'own_build', source: 'build', ultimate: true, narHash: 'sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=' });
+    expect(attestation.nixVersion).toBe(NIX_VERSION);
   }, 180_000);
 
   it('reports the trust of the chain: seed anchored, not all reproduced, the weakest link named; also as JSON at a stable URL', async () => {
@@ -326,6 +337,84 @@ describe('boot chain with real Nix: discovery, dependency-ordered builds on two 
     // Only the failed source is tried again (and fails again).
     expect(started.data.startBootChainBuilds.queued).toBe(1);
     await waitForBuilds(second, (b) => statusOf(b, 'builder-a', 'musl-source-1.2.5') === 'failed', 'the source failed again');
+  });
+
+  it('verifies a submission that waited for size and references once nixsec built the output; a --check rebuild that differs on one builder is nondeterministic', async () => {
+    // bob signs his own build of mes-steady and sends it as lila's hook does: without size and references.
+    const keyDir = path.join(dir, 'bob-keys');
+    fs.mkdirSync(keyDir);
+    execFileSync('nix-store', ['--generate-binary-cache-key', 'lila-bob-1', path.join(keyDir, 'sec'), path.join(keyDir, 'pub')], { env: { ...process.env, NIX_CONFIG } });
+    const registered = await ada(`mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { token } }`, {
+      input: { name: 'lila-bob', kind: 'external', publicKey: fs.readFileSync(path.join(keyDir, 'pub'), 'utf8').trim(), operator: 'bob', newToken: true },
+    });
+    const token = registered.data.registerBootChainBuilder.token;
+    const discovered = await sam(`mutation ($input: DiscoverBootChainInput!) { discoverBootChain(input: $input) { id nodes } }`, {
+      input: { nixpkgs: CHAIN, revision: REVISION, system: SYSTEM, attr: 'checks' },
+    });
+    expect(discovered.data.discoverBootChain.nodes).toBe(3);
+    const checksId = discovered.data.discoverBootChain.id;
+    const steady = node((await target(checksId)).chain, 'mes-steady-0.26');
+    const outPath: string = steady.outputs[0].path;
+    const bobStore = path.join(dir, 'bob-store');
+    nix(['copy', '--derivation', '--no-check-sigs', '--from', path.join(dir, 'eval-store'), '--to', bobStore, steady.drvPath]);
+    execFileSync('nix-store', ['--store', bobStore, '--realise', steady.drvPath], { env: { ...process.env, NIX_CONFIG }, stdio: 'ignore' });
+    nix(['store', 'sign', '--store', bobStore, '--key-file', path.join(keyDir, 'sec'), outPath]);
+    const info = JSON.parse(nix(['path-info', '--json', '--sigs', '--store', bobStore, outPath]))[0];
+    expect(info.references).toEqual([outPath]); // a claim without its references cannot be checked
+    const base = path.basename(outPath);
+    const submitted = await request(t.url).post(`/attestation/${path.basename(steady.drvPath, '.drv')}`).set('Authorization', `Bearer ${token}`)
+      .send([{ output_digest: base.slice(0, 32), output_name: base.slice(33), output_hash: info.narHash, output_sig: info.signatures.find((x: string) => x.startsWith('lila-bob-1:')) }])
+      .expect(200);
+    expect(submitted.body.accepted[0]).toMatchObject({ signature: 'unverifiable', counts: false });
+    expect(node((await target(checksId)).chain, 'mes-steady-0.26').outputs[0].verdict).toMatchObject({ kind: 'unbuilt', ignored: 1 });
+
+    const names = ['mes-steady-0.26', 'tinycc-flaky-0.9.27', 'stdenv-checks'];
+    const start = (rebuild: boolean) => sam(`mutation ($t: Int!, $b: [Int!]!, $r: Boolean!) { startBootChainBuilds(targetId: $t, builderIds: $b, rebuild: $r) { planned } }`, {
+      t: checksId, b: [builders['builder-a']], r: rebuild,
+    });
+    expect((await start(false)).errors).toBeUndefined();
+    let done = await waitForBuilds(checksId, (b) => ['mes-steady-0.26', 'tinycc-flaky-0.9.27', 'stdenv-checks'].every((n) => statusOf(b, 'builder-a', n) === 'succeeded'), 'the new stages built');
+    // builder-a's build supplied size and references: bob's signature is checked now, and counts.
+    const steadyOut = node(done.chain, 'mes-steady-0.26').outputs[0];
+    expect(steadyOut.attestations.find((x: any) => x.builderName === 'lila-bob').signatureStatus).toBe('valid');
+    expect(steadyOut.verdict).toMatchObject({ kind: 'reproduced', builders: 2, agreeing: 2, ignored: 0 });
+    expect(node(done.chain, 'tinycc-flaky-0.9.27').outputs[0].verdict.kind).toBe('single');
+
+    // Rebuild everything on the same builder (nix-store --check): the flaky stage differs from its first build.
+    expect((await start(true)).errors).toBeUndefined();
+    done = await waitForBuilds(checksId, (b) => names.every((n) => ['succeeded', 'check_mismatch', 'failed'].includes(statusOf(b, 'builder-a', n))), 'every stage checked');
+    const build = (name: string) => done.builds.find((b: any) => b.builderName === 'builder-a' && b.name === name);
+    const flaky = node(done.chain, 'tinycc-flaky-0.9.27').outputs[0];
+    const own = flaky.attestations.find((x: any) => x.builderName === 'builder-a');
+    expect(own).toMatchObject({ signatureStatus: 'own_build', rebuildDiffers: true });
+    expect(own.rebuildNarHash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    expect(own.rebuildNarHash).not.toBe(own.narHash);
+    expect(flaky.verdict).toMatchObject({ kind: 'nondeterministic', builders: 1, distinctHashes: 2 });
+    expect(flaky.verdict.explanation).toBe(
+      `The same builder produced two different results: a --check rebuild on builder-a differed from its first build (${own.narHash}, then ${own.rebuildNarHash}).`,
+    );
+    // A completed check, not an error: what depends on it was checked too, and the job was not retried.
+    expect(build('tinycc-flaky-0.9.27')).toMatchObject({ status: 'check_mismatch', checked: true });
+    expect(build('tinycc-flaky-0.9.27').error).toContain(`gave different bits than its first build of ${flaky.path}: ${own.narHash}, then ${own.rebuildNarHash}`);
+    for (const name of names.filter((n) => n !== 'tinycc-flaky-0.9.27')) expect(build(name)).toMatchObject({ status: 'succeeded', checked: true });
+    expect(node(done.chain, 'mes-steady-0.26').outputs[0].verdict.kind).toBe('reproduced');
+    const runs = (await anonymous(`{ jobRuns(kind: "boot-chain.build") { status counts } }`)).data.jobRuns;
+    expect(runs.filter((r: any) => r.counts?.rebuildDiffers === 1).map((r: any) => r.status)).toEqual(['COMPLETED']);
+    // Nix kept the rebuild next to the output (under the chroot store's root) for hashing; it is gone again.
+    expect(fs.existsSync(path.join(dir, 'builder-a', `${flaky.path}.check`))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'builder-a', flaky.path))).toBe(true);
+  }, 120_000);
+
+  it('shows, without refusing the builder, that its Nix version could not be detected', async () => {
+    // Nobody listens on this port.
+    const port = await freePort();
+    const res = await ada(`mutation ($input: BootChainBuilderInput!) { registerBootChainBuilder(input: $input) { builder { nixVersion detectedNixVersion nixVersionDetectedAt nixVersionError } } }`, {
+      input: { name: 'unreachable', kind: 'ssh-ng', storeUri: 'ssh-ng://nobody@127.0.0.1', host: { sshPort: port }, nixVersion: '2.3.16' },
+    });
+    expect(res.errors).toBeUndefined();
+    const builder = res.data.registerBootChainBuilder.builder;
+    expect(builder).toMatchObject({ nixVersion: '2.3.16', detectedNixVersion: null, nixVersionDetectedAt: null });
+    expect(builder.nixVersionError).toMatch(/^the store ssh-ng:\/\/nobody@127\.0\.0\.1 failed .*, and `nix --version` over ssh to nobody@127\.0\.0\.1 failed \(exit code 255\): .*[Cc]onnection refused/);
   });
 
   it('cancels a running build: its Nix process stops and the build is marked cancelled', async () => {

@@ -86,6 +86,18 @@ describe('boot chain: an ssh-ng:// builder (real sshd, real Nix daemon over SSH)
     });
     expect(registered.errors).toBeUndefined();
     const builderId = registered.data.registerBootChainBuilder.builder.id;
+    // The remote store says which Nix it runs (Nix 2.8's `nix store ping` prints "Version: …").
+    const nixVersion = execFileSync('nix', ['--version']).toString().trim().split(' ').pop();
+    const version = `{ detectedNixVersion nixVersionDetectedAt nixVersionError }`;
+    const builderList = async () => (await request(t.url).post('/graphql').send({ query: `{ bootChainBuilders { name ${version.slice(1, -1)} } }` })).body.data.bootChainBuilders;
+    expect((await builderList()).find((b: any) => b.name === 'remote-over-ssh')).toMatchObject({ detectedNixVersion: nixVersion, nixVersionError: null });
+    // A store that cannot be reached as a store (no daemon there): `nix --version` over ssh with the builder's key still tells.
+    const noDaemon = await ada(`mutation ($i: BootChainBuilderInput!) { registerBootChainBuilder(input: $i) { builder ${version} } }`, {
+      i: { name: 'no-daemon', kind: 'ssh-ng', storeUri: `ssh-ng://root@127.0.0.1?remote-program=${dir}/missing-nix-daemon`, sshKeyFile: path.join(dir, 'client_key'), host: { sshPort: port } },
+    });
+    expect(noDaemon.errors).toBeUndefined();
+    expect(noDaemon.data.registerBootChainBuilder.builder).toMatchObject({ detectedNixVersion: nixVersion, nixVersionError: null });
+    expect(noDaemon.data.registerBootChainBuilder.builder.nixVersionDetectedAt).not.toBeNull();
     const relativeKey = await ada(`mutation { registerBootChainBuilder(input: { name: "bad-key", kind: "ssh-ng", storeUri: "ssh-ng://h", sshKeyFile: "key" }) { token } }`);
     expect(relativeKey.errors?.[0].message).toMatch(/sshKeyFile must be an absolute path/);
 
@@ -94,7 +106,7 @@ describe('boot chain: an ssh-ng:// builder (real sshd, real Nix daemon over SSH)
     let target: any;
     for (;;) {
       const res = await request(t.url).post('/graphql').send({
-        query: `query ($id: Int!) { bootChainTarget(id: $id) { builds { name status error } chain { name outputs { attestations { builderName source signatureStatus narHash } } } } }`,
+        query: `query ($id: Int!) { bootChainTarget(id: $id) { builds { name status error } chain { name outputs { attestations { builderName source signatureStatus narHash nixVersion } } } } }`,
         variables: { id: targetId },
       });
       target = res.body.data.bootChainTarget;
@@ -105,7 +117,7 @@ describe('boot chain: an ssh-ng:// builder (real sshd, real Nix daemon over SSH)
     }
     expect(target.builds.map((b: any) => b.name).sort()).toEqual(['hex0', 'kaem-minimal-1.6.0', 'mes-0.25']);
     const hex0 = target.chain.find((n: any) => n.name === 'hex0').outputs[0].attestations;
-    expect(hex0).toEqual([{ builderName: 'remote-over-ssh', source: 'ssh', signatureStatus: 'own_build', narHash: 'sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=' }]);
+    expect(hex0).toEqual([{ builderName: 'remote-over-ssh', source: 'ssh', signatureStatus: 'own_build', narHash: 'sha256-6ooDw4UzLj8jjvwZvvDMdUUDLy/bhGbc44SqLiSocaU=', nixVersion }]);
     // The server's host key was recorded on first use, under the data directory (a changed key is then refused).
     const hostKey = fs.readFileSync(path.join(dir, 'host_key.pub'), 'utf8').split(' ')[1];
     expect(fs.readFileSync(path.join(dir, 'data', 'boot-chain', 'known_hosts'), 'utf8')).toContain(`ssh-ed25519 ${hostKey}`);

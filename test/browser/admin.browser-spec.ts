@@ -141,7 +141,7 @@ describe('admin page and notification preferences in chromium (GitHub login agai
     expect(await form.getByRole('alert').count()).toBe(0);
     const builder = page.getByRole('region', { name: 'Builders', exact: true }).getByRole('row').filter({ hasText: 'attester-1' });
     await builder.waitFor();
-    expect((await builder.getByRole('cell').allTextContents()).map((s) => s.trim())).toEqual(['attester-1', 'external', 'server store', 'Alice', 'any', '2', 'Yes', 'Yes']);
+    expect((await builder.getByRole('cell').allTextContents()).map((s) => s.trim())).toEqual(['attester-1', 'external', 'server store', 'Alice', 'unknown', 'any', '2', 'Yes', 'Yes']);
     expect(describeViolations(await findSeriousAccessibilityViolations(page))).toBe('');
     await saveScreenshot(page, 'admin');
 

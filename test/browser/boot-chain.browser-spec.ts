@@ -21,6 +21,8 @@ function chainNode(page: Page, name: string): Locator {
   return page.getByRole('list', { name: 'Derivations, seeds first' }).getByRole('button', { name: new RegExp(`^${name.replace(/\./g, '\\.')}\\s*, stage `) });
 }
 
+const NIX_VERSION = execFileSync('nix', ['--version']).toString().trim().split(' ').pop()!;
+
 describe('boot chain page in chromium (real Nix chain built on two chroot-store builders)', () => {
   let t: TestApp;
   let browser: Browser;
@@ -135,12 +137,14 @@ describe('boot chain page in chromium (real Nix chain built on two chroot-store 
     const rows = attestations.getByRole('row').filter({ has: page.getByRole('cell') });
     expect(await rows.count()).toBe(2);
     const rowTexts = (await rows.allTextContents()).sort();
-    expect(rowTexts[0]).toMatch(/^builder-a\s*sha256-.*Own build\s*build \(built, not substituted\)/);
+    // Each attestation says which Nix built it (detected on the builder: the installed one).
+    expect(rowTexts[0]).toMatch(new RegExp(`^builder-a\\s*sha256-.*Own build\\s*build \\(built, not substituted\\), Nix ${NIX_VERSION.replace(/\./g, '\\.')}`));
     expect(rowTexts[1]).toMatch(/^builder-b\s*sha256-.*Own build/);
     // Two builders, two different hashes.
     const [hashA, hashB] = await attestations.getByRole('cell').filter({ hasText: 'sha256-' }).allTextContents();
     expect(hashA).not.toBe(hashB);
     expect(await details.textContent()).toMatch(/Distinct hashes\s*2/);
+    await details.getByText('No two of the 2 builders got the same NAR hash.').waitFor();
 
     // From the details to an input, then the weakest link from the report: its build error and log.
     await details.getByRole('button', { name: 'mes-0.25' }).click();

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -7,6 +8,7 @@ import { pgPool } from '../database/pg-pool';
 import { AttestationService, hashToken } from './attestations/attestation.service';
 import { parseNixPublicKey } from './attestations/nix-signature';
 import { BootChainError } from './boot-chain.error';
+import { DetectedNixVersion, detectNixVersion } from './builders/nix-version-detection';
 import { ChainDiscovery, DiscoverRequest, DiscoveredChain } from './discovery/chain-discovery';
 import { loadStageRules } from './discovery/stage-rules';
 import { NixPrograms } from './nix/nix-programs';
@@ -50,6 +52,27 @@ export class BootChainService {
     return path.join(this.config.get('NIXSEC_DATA_DIR'), 'boot-chain', 'logs');
   }
 
+  /** ssh-ng builders' host keys, accepted on first use. */
+  get knownHostsFile(): string {
+    return path.join(this.config.get('NIXSEC_DATA_DIR'), 'boot-chain', 'known_hosts');
+  }
+
+  /**
+   * Asks the builder which Nix it runs and records the answer, or why there is none (never fatal:
+   * the builder keeps its registered version). Builders that build nothing here are left as they are.
+   */
+  async detectNixVersion(builder: BuilderRow): Promise<BuilderRow> {
+    fs.mkdirSync(path.dirname(this.knownHostsFile), { recursive: true });
+    let detected: DetectedNixVersion | null;
+    try {
+      detected = await detectNixVersion(this.nix, builder, this.knownHostsFile);
+    } catch (err) {
+      detected = { error: (err as Error).message };
+    }
+    if (!detected) return builder;
+    return (await this.builders.recordNixVersion(builder.id, detected)) ?? builder;
+  }
+
   discover(request: DiscoverRequest): Promise<DiscoveredChain> {
     const rules = loadStageRules(this.config.get('NIXSEC_BOOT_CHAIN_STAGE_RULES_FILE'));
     return new ChainDiscovery(this.nix, this.chains, rules, this.evalStore).discover(request);
@@ -78,7 +101,7 @@ export class BootChainService {
     }
     const token = newToken ? `nxb_${randomBytes(24).toString('base64url')}` : null;
     const { row } = await this.builders.upsert(input, token ? hashToken(token) : null);
-    return { builder: row, token };
+    return { builder: row.enabled ? await this.detectNixVersion(row) : row, token };
   }
 
   async target(id: number): Promise<TargetRow> {

@@ -168,7 +168,13 @@ export type BootChainAttestation = {
   /** SRI, e.g. sha256-… */
   narHash: Scalars['String']['output'];
   narSize?: Maybe<Scalars['Float']['output']>;
+  /** The Nix version the builder ran (detected, else as registered). */
+  nixVersion?: Maybe<Scalars['String']['output']>;
   outputPath: Scalars['String']['output'];
+  /** A --check rebuild on this builder gave different bits than its first build: the derivation is not deterministic. */
+  rebuildDiffers: Scalars['Boolean']['output'];
+  /** That rebuild's NAR hash (SRI), when nixsec could read it. */
+  rebuildNarHash?: Maybe<Scalars['String']['output']>;
   recordedAt: Scalars['DateTime']['output'];
   /** own_build, valid, invalid, unknown_key, missing, malformed or unverifiable */
   signatureStatus: Scalars['String']['output'];
@@ -182,7 +188,10 @@ export type BootChainBuild = {
   __typename?: 'BootChainBuild';
   attempts: Scalars['Int']['output'];
   builderName: Scalars['String']['output'];
+  /** The last run rebuilt an output already in the builder's store (nix-store --check). */
+  checked: Scalars['Boolean']['output'];
   drvPath: Scalars['String']['output'];
+  /** What went wrong, or for check_mismatch what differed. */
   error?: Maybe<Scalars['String']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
@@ -190,12 +199,14 @@ export type BootChainBuild = {
   logTail?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** waiting, queued, running, succeeded, failed, timed_out, cancelled or reused (already attested by this builder) */
+  /** waiting, queued, running, succeeded, check_mismatch (a completed --check rebuild that differs from the first build), failed, timed_out, cancelled or reused (already attested by this builder) */
   status: Scalars['String']['output'];
 };
 
 export type BootChainBuilder = {
   __typename?: 'BootChainBuilder';
+  /** The Nix version last detected on the builder (local: nix --version; ssh-ng: the remote store). */
+  detectedNixVersion?: Maybe<Scalars['String']['output']>;
   enabled: Scalars['Boolean']['output'];
   /** Has a submission token (POST /attestation/{drv}). */
   hasToken: Scalars['Boolean']['output'];
@@ -205,7 +216,11 @@ export type BootChainBuilder = {
   kind: Scalars['String']['output'];
   maxConcurrent: Scalars['Int']['output'];
   name: Scalars['String']['output'];
+  /** The Nix version given at registration. */
   nixVersion?: Maybe<Scalars['String']['output']>;
+  nixVersionDetectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last detection of the Nix version failed (null when it worked). */
+  nixVersionError?: Maybe<Scalars['String']['output']>;
   operator?: Maybe<Scalars['String']['output']>;
   /** Nix signing key, name:base64. */
   publicKey?: Maybe<Scalars['String']['output']>;
@@ -338,6 +353,8 @@ export type BootChainVerdict = {
   /** Distinct builders whose attestation counts. */
   builders: Scalars['Int']['output'];
   distinctHashes: Scalars['Int']['output'];
+  /** Why, in one sentence (e.g. that the same builder produced two different results). */
+  explanation: Scalars['String']['output'];
   /** Attestations not counted: missing, invalid, unverifiable signatures or unknown keys. */
   ignored: Scalars['Int']['output'];
   /** unbuilt, single, reproduced, partially_reproduced, nondeterministic or fod_mismatch */
@@ -1813,16 +1830,16 @@ export type BootChainTargetQueryVariables = Exact<{
 }>;
 
 
-export type BootChainTargetQuery = { __typename?: 'Query', bootChainTarget?: { __typename?: 'BootChainTarget', id: number, attr: string, system: string, revision: string, nodes: number, rootDrvPath: string, discoveredAt: string, report: { __typename?: 'BootChainTrustReport', statement: string, seedAnchored: boolean, seedProblems: Array<string>, prebuilt: Array<string>, allReproduced: boolean, outputs: number, reproducedOutputs: number, minBuilders: number, stages: Array<{ __typename?: 'BootChainStage', stage: string, derivations: number, outputs: number, reproducedOutputs: number, verdicts: unknown, worst: string }>, weakestLink?: { __typename?: 'BootChainWeakestLink', drvPath: string, name: string, output: string, stage: string, verdict: string, builders: number, agreeing: number } | null }, chain: Array<{ __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, recordedAt: string }> }> }>, builds: Array<{ __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null }> } | null };
+export type BootChainTargetQuery = { __typename?: 'Query', bootChainTarget?: { __typename?: 'BootChainTarget', id: number, attr: string, system: string, revision: string, nodes: number, rootDrvPath: string, discoveredAt: string, report: { __typename?: 'BootChainTrustReport', statement: string, seedAnchored: boolean, seedProblems: Array<string>, prebuilt: Array<string>, allReproduced: boolean, outputs: number, reproducedOutputs: number, minBuilders: number, stages: Array<{ __typename?: 'BootChainStage', stage: string, derivations: number, outputs: number, reproducedOutputs: number, verdicts: unknown, worst: string }>, weakestLink?: { __typename?: 'BootChainWeakestLink', drvPath: string, name: string, output: string, stage: string, verdict: string, builders: number, agreeing: number } | null }, chain: Array<{ __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number, explanation: string }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, nixVersion?: string | null, rebuildDiffers: boolean, rebuildNarHash?: string | null, recordedAt: string }> }> }>, builds: Array<{ __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, checked: boolean, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null }> } | null };
 
-export type BootChainNodeFieldsFragment = { __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, recordedAt: string }> }> };
+export type BootChainNodeFieldsFragment = { __typename?: 'BootChainNode', drvPath: string, name: string, pname: string, version?: string | null, stage: string, depth: number, fixedOutput: boolean, prebuilt: boolean, inputDrvs: Array<string>, outputs: Array<{ __typename?: 'BootChainOutput', name: string, path: string, expectedHash?: string | null, verdict: { __typename?: 'BootChainVerdict', kind: string, builders: number, agreeing: number, distinctHashes: number, ignored: number, explanation: string }, attestations: Array<{ __typename?: 'BootChainAttestation', id: string, builderName: string, narHash: string, narSize?: number | null, signatureStatus: string, source: string, ultimate?: boolean | null, nixVersion?: string | null, rebuildDiffers: boolean, rebuildNarHash?: string | null, recordedAt: string }> }> };
 
-export type BootChainBuildFieldsFragment = { __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null };
+export type BootChainBuildFieldsFragment = { __typename?: 'BootChainBuild', id: string, builderName: string, drvPath: string, name: string, status: string, attempts: number, checked: boolean, error?: string | null, logTail?: string | null, startedAt?: string | null, finishedAt?: string | null };
 
 export type BootChainBuildersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BootChainBuildersQuery = { __typename?: 'Query', bootChainBuilders: Array<{ __typename?: 'BootChainBuilder', id: number, name: string, kind: string, enabled: boolean, operator?: string | null, storeUri?: string | null, url?: string | null, systems: Array<string>, maxConcurrent: number, timeoutSeconds: number, nixVersion?: string | null, hasToken: boolean, publicKey?: string | null }> };
+export type BootChainBuildersQuery = { __typename?: 'Query', bootChainBuilders: Array<{ __typename?: 'BootChainBuilder', id: number, name: string, kind: string, enabled: boolean, operator?: string | null, storeUri?: string | null, url?: string | null, systems: Array<string>, maxConcurrent: number, timeoutSeconds: number, nixVersion?: string | null, detectedNixVersion?: string | null, nixVersionDetectedAt?: string | null, nixVersionError?: string | null, hasToken: boolean, publicKey?: string | null }> };
 
 export type StartBootChainBuildsMutationVariables = Exact<{
   targetId: Scalars['Int']['input'];
@@ -2195,6 +2212,7 @@ export const BootChainNodeFieldsFragmentDoc = new TypedDocumentString(`
       agreeing
       distinctHashes
       ignored
+      explanation
     }
     attestations {
       id
@@ -2204,6 +2222,9 @@ export const BootChainNodeFieldsFragmentDoc = new TypedDocumentString(`
       signatureStatus
       source
       ultimate
+      nixVersion
+      rebuildDiffers
+      rebuildNarHash
       recordedAt
     }
   }
@@ -2217,6 +2238,7 @@ export const BootChainBuildFieldsFragmentDoc = new TypedDocumentString(`
   name
   status
   attempts
+  checked
   error
   logTail
   startedAt
@@ -3213,6 +3235,7 @@ export const BootChainTargetDocument = new TypedDocumentString(`
       agreeing
       distinctHashes
       ignored
+      explanation
     }
     attestations {
       id
@@ -3222,6 +3245,9 @@ export const BootChainTargetDocument = new TypedDocumentString(`
       signatureStatus
       source
       ultimate
+      nixVersion
+      rebuildDiffers
+      rebuildNarHash
       recordedAt
     }
   }
@@ -3233,6 +3259,7 @@ fragment BootChainBuildFields on BootChainBuild {
   name
   status
   attempts
+  checked
   error
   logTail
   startedAt
@@ -3252,6 +3279,9 @@ export const BootChainBuildersDocument = new TypedDocumentString(`
     maxConcurrent
     timeoutSeconds
     nixVersion
+    detectedNixVersion
+    nixVersionDetectedAt
+    nixVersionError
     hasToken
     publicKey
   }

@@ -41,8 +41,18 @@ export class AttestationService {
     private readonly builders: BuilderStore,
   ) {}
 
-  /** Outputs nixsec built itself: they count without a signature (we ran the build). */
-  async recordBuild(builder: BuilderRow, drvPath: string, outputs: { name: string; path: string }[], infos: ParsedPathInfo[], source: 'build' | 'ssh'): Promise<void> {
+  /**
+   * Outputs nixsec built itself: they count without a signature (we ran the build). `rebuild`: a
+   * `--check` rebuild of this output differed from the builder's first build (its NAR hash if known).
+   */
+  async recordBuild(
+    builder: BuilderRow,
+    drvPath: string,
+    outputs: { name: string; path: string }[],
+    infos: ParsedPathInfo[],
+    source: 'build' | 'ssh',
+    rebuild?: { outputPath: string; narHash: string | null },
+  ): Promise<void> {
     const records: AttestationRecord[] = infos.map((info) => ({
       builderId: builder.id,
       drvPath,
@@ -54,10 +64,35 @@ export class AttestationService {
       signature: info.signatures[0] ?? null,
       signatureStatus: 'own_build',
       ultimate: info.ultimate,
-      nixVersion: builder.nixVersion,
+      nixVersion: builderNixVersion(builder),
       source,
+      rebuildDiffers: rebuild?.outputPath === info.path,
+      rebuildNarHash: rebuild?.outputPath === info.path ? rebuild.narHash : null,
     }));
+    await this.record(records);
+  }
+
+  /** Stores claims; those carrying size and references let waiting `unverifiable` claims of the same content be checked. */
+  async record(records: AttestationRecord[]): Promise<void> {
     await this.attestations.record(records);
+    for (const r of records) {
+      if (r.narSize !== null && r.references) await this.verifyWaitingClaims(r.outputPath, r.narHash, { narSize: r.narSize, references: r.references });
+    }
+  }
+
+  /**
+   * Submissions that came without NAR size and references could not be checked; once another claim
+   * of the same output path and NAR hash supplies them, their signatures are checked (and so count,
+   * or not, in the verdicts computed from them).
+   */
+  private async verifyWaitingClaims(outputPath: string, narHash: string, metadata: { narSize: number; references: string[] }): Promise<void> {
+    for (const claim of await this.attestations.unverifiable(outputPath, narHash)) {
+      const builder = await this.builders.byId(claim.builderId);
+      const key = builder?.publicKey ? parseNixPublicKey(builder.publicKey) : null;
+      const status = !claim.signature ? 'missing' : !key ? 'unknown_key' : checkSignatures({ path: outputPath, narHash, ...metadata }, [claim.signature], [key]).status;
+      await this.attestations.verified(claim.id, metadata, status);
+      this.logger.log(`the claim of ${claim.builderName} on ${outputPath} is now verifiable: ${status}`);
+    }
   }
 
   /** `POST /attestation/{drv}` as lila's post-build hook sends it. */
@@ -90,7 +125,7 @@ export class AttestationService {
         continue;
       }
       const record = await this.submissionRecord(builder, key, drvPath, outputPath, narHash, entry);
-      await this.attestations.record([record]);
+      await this.record([record]);
       result.accepted.push({ outputPath, narHash, signature: record.signatureStatus as SignatureStatus, counts: record.signatureStatus === 'valid' });
     }
     if (result.rejected.length) {
@@ -122,10 +157,15 @@ export class AttestationService {
       signature,
       signatureStatus: status,
       ultimate: null,
-      nixVersion: builder.nixVersion,
+      nixVersion: builderNixVersion(builder),
       source: 'submission',
     };
   }
+}
+
+/** What the builder was seen running, else what it was registered with. */
+export function builderNixVersion(builder: BuilderRow): string | null {
+  return builder.detectedNixVersion ?? builder.nixVersion;
 }
 
 function toDrvPath(ident: string): string {

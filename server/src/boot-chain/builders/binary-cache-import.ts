@@ -1,7 +1,7 @@
 import { checkSignatures, parseNixPublicKey } from '../attestations/nix-signature';
 import { BootChainError } from '../boot-chain.error';
 import { parseNarinfo } from '../nix-json/narinfo.parser';
-import { AttestationRecord, AttestationStore } from '../store/attestation.store';
+import { AttestationRecord } from '../store/attestation.store';
 import { BuilderRow } from '../store/builder.store';
 
 export interface CacheImportResult {
@@ -17,6 +17,11 @@ export interface ImportedOutput {
   path: string;
 }
 
+/** Where imported claims go (AttestationService.record: it also checks claims that waited for this size and these references). */
+export interface AttestationSink {
+  record(records: AttestationRecord[]): Promise<void>;
+}
+
 /** Decides, before the narinfo is read, whether an output counts as this builder's (e.g. Hydra built it). */
 export type OutputGate = (output: ImportedOutput) => Promise<boolean>;
 
@@ -28,7 +33,7 @@ export async function importFromBinaryCache(
   builder: BuilderRow,
   cacheUrl: string | null,
   outputs: ImportedOutput[],
-  store: AttestationStore,
+  store: AttestationSink,
   options: { gate?: OutputGate; source?: 'binary-cache' | 'hydra'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CacheImportResult> {
   if (!cacheUrl) throw new BootChainError('BAD_REQUEST', `builder ${builder.name} has no binary cache URL: set it (e.g. https://cache.nixos.org)`);

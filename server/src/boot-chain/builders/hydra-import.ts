@@ -1,6 +1,5 @@
-import { AttestationStore } from '../store/attestation.store';
 import { BuilderRow } from '../store/builder.store';
-import { CacheImportResult, ImportedOutput, importFromBinaryCache } from './binary-cache-import';
+import { AttestationSink, CacheImportResult, ImportedOutput, importFromBinaryCache } from './binary-cache-import';
 
 /** The parts of a build in Hydra's JSON API (`GET /search?query=…` with Accept: application/json) we read. */
 interface HydraBuild {
@@ -17,7 +16,7 @@ interface HydraBuild {
  * Hydra uploads to (the builder's storeUri, e.g. https://cache.nixos.org). An output Hydra never
  * built, or failed to, is not attested even when the cache has it.
  */
-export function importFromHydra(builder: BuilderRow, outputs: ImportedOutput[], store: AttestationStore, onProgress?: (done: number, total: number) => void): Promise<CacheImportResult> {
+export function importFromHydra(builder: BuilderRow, outputs: ImportedOutput[], store: AttestationSink, onProgress?: (done: number, total: number) => void): Promise<CacheImportResult> {
   const hydra = (builder.url ?? '').replace(/\/+$/, '');
   const gate = async (output: ImportedOutput): Promise<boolean> => {
     const hashPart = output.path.split('/').pop()!.slice(0, 32);

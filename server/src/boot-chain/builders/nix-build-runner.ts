@@ -3,6 +3,8 @@ import { ParsedPathInfo, parsePathInfo } from '../nix-json/path-info.parser';
 import { runNix, runNixOrThrow } from '../nix/nix-command';
 import { NixPrograms } from '../nix/nix-programs';
 import { BuilderRow } from '../store/builder.store';
+import { hashKeptRebuild, parseCheckMismatch } from './check-mismatch';
+import { sshEnv } from './ssh-options';
 
 export interface BuildRequest {
   builder: BuilderRow;
@@ -16,14 +18,24 @@ export interface BuildRequest {
   knownHostsFile: string;
 }
 
+/** A `--check` rebuild that gave different bits than the output already in the builder's store. */
+export interface RebuildDifference {
+  outputPath: string;
+  /** NAR hash of the rebuild; null when Nix did not keep it where nixsec can read it (ssh-ng). */
+  narHash: string | null;
+}
+
 export type BuildOutcome =
-  | { ok: true; pathInfos: ParsedPathInfo[]; checked: boolean; logTail: string }
-  | { ok: false; status: 'failed' | 'timed_out' | 'cancelled'; error: string; logTail: string; fodGotHash?: string };
+  | { ok: true; pathInfos: ParsedPathInfo[]; checked: boolean; logTail: string; rebuildDiffers?: RebuildDifference }
+  | { ok: false; status: 'failed' | 'timed_out' | 'cancelled'; error: string; logTail: string; fodGotHash?: string; checked?: boolean };
 
 /**
  * One real build of one derivation on a Nix builder (a local store, a chroot store root, or an
  * `ssh-ng://` store). Substitution is off; an output that is already valid is rebuilt with
- * `--check`, so a result never comes from a cache.
+ * `--check`, so a result never comes from a cache. A check whose rebuild differs is a completed
+ * build with evidence (both results), not a failure: on a local builder `--keep-failed` makes Nix
+ * keep the rebuild at `<out>.check`, which is hashed and removed (not on ssh-ng, where it would
+ * stay on the remote machine).
  */
 export class NixBuildRunner {
   constructor(private readonly nix: NixPrograms) {}
@@ -39,15 +51,23 @@ export class NixBuildRunner {
     }
     const invalid = await runNixOrThrow(this.nix.nixStore, [...storeArgs, '--check-validity', '--print-invalid', ...request.outputPaths], common);
     const check = invalid.trim() === '';
+    const checkArgs = check ? ['--check', ...(builder.kind === 'local' ? ['--keep-failed'] : [])] : [];
     const realise = await runNix(
       this.nix.nixStore,
-      [...storeArgs, '--realise', request.drvPath, ...(check ? ['--check'] : []), '--option', 'substituters', '', '--option', 'builders', ''],
+      [...storeArgs, '--realise', request.drvPath, ...checkArgs, '--option', 'substituters', '', '--option', 'builders', ''],
       { ...common, timeoutMs: builder.timeoutSeconds * 1000 },
     );
     const logTail = realise.stderrTail;
     if (realise.aborted) return { ok: false, status: 'cancelled', error: 'cancelled', logTail };
     if (realise.timedOut) return { ok: false, status: 'timed_out', error: `no result within ${builder.timeoutSeconds} s (the builder's timeout)`, logTail };
-    if (realise.exitCode !== 0) return failure(logTail);
+    let rebuildDiffers: RebuildDifference | undefined;
+    if (realise.exitCode !== 0) {
+      const mismatch = check ? parseCheckMismatch(logTail) : null;
+      if (!mismatch) return { ...failure(logTail), checked: check };
+      const base = mismatch.realOutputPath.slice(mismatch.realOutputPath.lastIndexOf('/') + 1);
+      const outputPath = request.outputPaths.find((p) => p.endsWith(`/${base}`)) ?? request.outputPaths[0];
+      rebuildDiffers = { outputPath, narHash: builder.kind === 'local' ? await hashKeptRebuild(this.nix, mismatch) : null };
+    }
     const pathInfos = parsePathInfo(await this.nix.pathInfoJson(request.outputPaths, storeArgs, { env }));
     const missing = pathInfos.filter((p) => !p.valid).map((p) => p.path);
     if (missing.length) return { ok: false, status: 'failed', error: `Nix reported success but ${missing.join(', ')} is not in the builder's store`, logTail };
@@ -55,18 +75,8 @@ export class NixBuildRunner {
     if (substituted.length && !check) {
       return { ok: false, status: 'failed', error: `${substituted.map((p) => p.path).join(', ')} came from a substituter, not from a build: it cannot count`, logTail };
     }
-    return { ok: true, pathInfos, checked: check, logTail };
+    return { ok: true, pathInfos, checked: check, logTail, rebuildDiffers };
   }
-}
-
-/** ssh options for an ssh-ng:// builder: its key file, never a prompt, and `host.sshPort` if set. */
-export function sshEnv(builder: BuilderRow, knownHostsFile: string): Record<string, string> {
-  if (builder.kind !== 'ssh-ng') return {};
-  const options = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=accept-new', '-o', `UserKnownHostsFile=${knownHostsFile}`];
-  if (builder.sshKeyFile) options.unshift('-i', builder.sshKeyFile, '-o', 'IdentitiesOnly=yes');
-  const port = Number(builder.host.sshPort);
-  if (Number.isInteger(port) && port > 0 && port < 65536) options.push('-p', String(port));
-  return { NIX_SSHOPTS: options.join(' ') };
 }
 
 function failure(logTail: string): BuildOutcome {
@@ -79,9 +89,6 @@ function failure(logTail: string): BuildOutcome {
       // keep Nix's own text when it is in a form we do not parse
     }
     return { ok: false, status: 'failed', error: `fixed-output hash mismatch: the output hashes to ${got}, not to the pinned hash`, logTail, fodGotHash: got };
-  }
-  if (/may not be deterministic/.test(logTail)) {
-    return { ok: false, status: 'failed', error: 'a rebuild on this builder differs from its earlier build: not deterministic on this builder', logTail };
   }
   const lastLines = logTail.trim().split('\n').slice(-4).join('\n');
   return { ok: false, status: 'failed', error: `the build failed: ${lastLines}`, logTail };

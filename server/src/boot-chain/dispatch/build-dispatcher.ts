@@ -9,7 +9,7 @@ import { BootChainError } from '../boot-chain.error';
 import { BootChainService } from '../boot-chain.service';
 import { importFromBinaryCache } from '../builders/binary-cache-import';
 import { importFromHydra } from '../builders/hydra-import';
-import { NixBuildRunner } from '../builders/nix-build-runner';
+import { NixBuildRunner, RebuildDifference } from '../builders/nix-build-runner';
 
 export const BUILD_JOB = 'boot-chain.build';
 export const CACHE_IMPORT_JOB = 'boot-chain.import-cache';
@@ -61,6 +61,8 @@ export class BuildDispatcher implements OnModuleInit {
         await this.queue.enqueue(CACHE_IMPORT_JOB, { targetId, builderId: builder.id }, { singletonKey: `${targetId}:${builder.id}` });
         imports++;
       } else if (BUILDING_KINDS.includes(builder.kind)) {
+        // Attestations of these builds carry the Nix version the builder runs now.
+        await this.service.detectNixVersion(builder);
         planned += await this.service.builds.plan(targetId, builder.id, rebuild);
         queued += await this.pump(targetId, builder.id);
       } else {
@@ -83,7 +85,7 @@ export class BuildDispatcher implements OnModuleInit {
 
   private async runBuild({ buildId }: BuildJobData, ctx: JobContext): Promise<Record<string, number>> {
     const build = await this.service.builds.byId(buildId);
-    if (!build || build.status === 'cancelled' || build.status === 'succeeded') return { skipped: 1 };
+    if (!build || build.status === 'cancelled' || build.status === 'succeeded' || build.status === 'check_mismatch') return { skipped: 1 };
     const builder = await this.service.builders.byId(build.builderId);
     if (!builder) return { skipped: 1 };
     return withClusterSlot(pgPool(this.dataSource), `boot-chain-builder:${builder.id}`, builder.maxConcurrent, async (): Promise<Record<string, number>> => {
@@ -104,15 +106,18 @@ export class BuildDispatcher implements OnModuleInit {
           evalStore: this.service.evalStore,
           logFile,
           signal: abort.signal,
-          knownHostsFile: path.join(this.service.logDir, '..', 'known_hosts'),
+          knownHostsFile: this.service.knownHostsFile,
         });
         if (outcome.ok) {
-          await this.service.attestationService.recordBuild(builder, build.drvPath, outputs, outcome.pathInfos, builder.kind === 'ssh-ng' ? 'ssh' : 'build');
-          await this.service.builds.finish(buildId, 'succeeded', { logTail: outcome.logTail, logFile });
+          const differs = outcome.rebuildDiffers;
+          await this.service.attestationService.recordBuild(builder, build.drvPath, outputs, outcome.pathInfos, builder.kind === 'ssh-ng' ? 'ssh' : 'build', differs);
+          // A differing check is a completed build (the output is there; no retry), reported as such.
+          const note = differs ? rebuildNote(differs, outcome.pathInfos.find((p) => p.path === differs.outputPath)?.narHash) : null;
+          await this.service.builds.finish(buildId, differs ? 'check_mismatch' : 'succeeded', { error: note, logTail: outcome.logTail, logFile, checked: outcome.checked });
           await this.pump(build.targetId, builder.id);
-          return { built: 1, checked: outcome.checked ? 1 : 0 };
+          return { built: 1, checked: outcome.checked ? 1 : 0, rebuildDiffers: differs ? 1 : 0 };
         }
-        await this.service.builds.finish(buildId, outcome.status, { error: outcome.error, logTail: outcome.logTail, logFile, fodGotHash: outcome.fodGotHash });
+        await this.service.builds.finish(buildId, outcome.status, { error: outcome.error, logTail: outcome.logTail, logFile, fodGotHash: outcome.fodGotHash, checked: outcome.checked });
         return { failed: outcome.status === 'failed' ? 1 : 0, timedOut: outcome.status === 'timed_out' ? 1 : 0, cancelled: outcome.status === 'cancelled' ? 1 : 0 };
       } catch (err) {
         const message = (err as Error).message;
@@ -132,9 +137,14 @@ export class BuildDispatcher implements OnModuleInit {
     const outputs = nodes.flatMap((n) => n.outputs.map((o) => ({ drvPath: n.drvPath, name: o.name, path: o.path })));
     const onProgress = (done: number, total: number) => void ctx.reportProgress({ done, total });
     const result = builder.kind === 'hydra'
-      ? await importFromHydra(builder, outputs, this.service.attestations, onProgress)
-      : await importFromBinaryCache(builder, builder.url, outputs, this.service.attestations, { onProgress });
+      ? await importFromHydra(builder, outputs, this.service.attestationService, onProgress)
+      : await importFromBinaryCache(builder, builder.url, outputs, this.service.attestationService, { onProgress });
     if (result.errors.length) this.logger.warn(`cache import from ${builder.name}: ${result.errors.length} errors, first: ${result.errors[0]}`);
     return { found: result.found, missing: result.missing, invalidSignatures: result.invalidSignatures, errors: result.errors.length };
   }
+}
+
+function rebuildNote(differs: RebuildDifference, firstNarHash: string | undefined): string {
+  const hashes = differs.narHash ? `: ${firstNarHash ?? 'the first build'}, then ${differs.narHash}` : '';
+  return `a --check rebuild on this builder gave different bits than its first build of ${differs.outputPath}${hashes}. The derivation is not deterministic`;
 }

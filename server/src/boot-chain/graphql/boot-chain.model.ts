@@ -19,6 +19,7 @@ export class BootChainVerdict {
   @Field(() => Int, { description: 'Builders agreeing on the most common hash.' }) agreeing: number;
   @Field(() => Int) distinctHashes: number;
   @Field(() => Int, { description: 'Attestations not counted: missing, invalid, unverifiable signatures or unknown keys.' }) ignored: number;
+  @Field({ description: 'Why, in one sentence (e.g. that the same builder produced two different results).' }) explanation: string;
 }
 
 @ObjectType({ description: "A builder's claim about one output." })
@@ -31,6 +32,9 @@ export class BootChainAttestation {
   @Field({ description: 'own_build, valid, invalid, unknown_key, missing, malformed or unverifiable' }) signatureStatus: string;
   @Field(() => Boolean, { nullable: true, description: 'Built by this builder, not substituted.' }) ultimate: boolean | null;
   @Field({ description: 'build, ssh, hydra, binary-cache or submission' }) source: string;
+  @Field(() => String, { nullable: true, description: 'The Nix version the builder ran (detected, else as registered).' }) nixVersion: string | null;
+  @Field({ description: 'A --check rebuild on this builder gave different bits than its first build: the derivation is not deterministic.' }) rebuildDiffers: boolean;
+  @Field(() => String, { nullable: true, description: "That rebuild's NAR hash (SRI), when nixsec could read it." }) rebuildNarHash: string | null;
   @Field(() => GraphQLISODateTime) recordedAt: Date;
 }
 
@@ -64,7 +68,10 @@ export class BootChainBuilder {
   @Field({ description: 'local, ssh-ng, hydra, binary-cache or external (submits attestations itself)' }) kind: string;
   @Field(() => String, { nullable: true }) operator: string | null;
   @Field(() => GraphQLJSON) host: Record<string, unknown>;
-  @Field(() => String, { nullable: true }) nixVersion: string | null;
+  @Field(() => String, { nullable: true, description: 'The Nix version given at registration.' }) nixVersion: string | null;
+  @Field(() => String, { nullable: true, description: 'The Nix version last detected on the builder (local: nix --version; ssh-ng: the remote store).' }) detectedNixVersion: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) nixVersionDetectedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the last detection of the Nix version failed (null when it worked).' }) nixVersionError: string | null;
   @Field(() => String, { nullable: true, description: 'Nix signing key, name:base64.' }) publicKey: string | null;
   @Field(() => String, { nullable: true }) storeUri: string | null;
   @Field(() => String, { nullable: true }) url: string | null;
@@ -87,9 +94,13 @@ export class BootChainBuild {
   @Field() builderName: string;
   @Field() drvPath: string;
   @Field() name: string;
-  @Field({ description: 'waiting, queued, running, succeeded, failed, timed_out, cancelled or reused (already attested by this builder)' }) status: string;
+  @Field({
+    description: 'waiting, queued, running, succeeded, check_mismatch (a completed --check rebuild that differs from the first build), failed, timed_out, cancelled or reused (already attested by this builder)',
+  })
+  status: string;
   @Field(() => Int) attempts: number;
-  @Field(() => String, { nullable: true }) error: string | null;
+  @Field({ description: 'The last run rebuilt an output already in the builder\'s store (nix-store --check).' }) checked: boolean;
+  @Field(() => String, { nullable: true, description: 'What went wrong, or for check_mismatch what differed.' }) error: string | null;
   @Field(() => String, { nullable: true, description: 'The last lines of the build log.' }) logTail: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) startedAt: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;

@@ -1,8 +1,10 @@
 import { Pool } from 'pg';
 
-export const BUILD_STATUSES = ['waiting', 'queued', 'running', 'succeeded', 'failed', 'timed_out', 'cancelled', 'reused'] as const;
+/** `check_mismatch`: a completed `--check` rebuild whose bits differ from the builder's first build (its output is there). */
+export const BUILD_STATUSES = ['waiting', 'queued', 'running', 'succeeded', 'check_mismatch', 'failed', 'timed_out', 'cancelled', 'reused'] as const;
 export type BuildStatus = (typeof BUILD_STATUSES)[number];
-const FINISHED: BuildStatus[] = ['succeeded', 'reused'];
+/** The output is in the builder's store: what depends on it can build. */
+export const FINISHED: BuildStatus[] = ['succeeded', 'check_mismatch', 'reused'];
 
 export interface BuildRow {
   id: string;
@@ -13,6 +15,8 @@ export interface BuildRow {
   name: string;
   status: BuildStatus;
   attempts: number;
+  /** The last run rebuilt an output already in the builder's store (`--check`). */
+  checked: boolean;
   error: string | null;
   logTail: string | null;
   logFile: string | null;
@@ -23,7 +27,7 @@ export interface BuildRow {
 }
 
 const COLUMNS = `x.id::text AS id, x.target_id AS "targetId", x.builder_id AS "builderId", b.name AS "builderName", x.drv_path AS "drvPath", d.name,
-  x.status, x.attempts, x.error, x.log_tail AS "logTail", x.log_file AS "logFile", x.fod_got_hash AS "fodGotHash",
+  x.status, x.attempts, x.checked, x.error, x.log_tail AS "logTail", x.log_file AS "logFile", x.fod_got_hash AS "fodGotHash",
   x.queued_at AS "queuedAt", x.started_at AS "startedAt", x.finished_at AS "finishedAt"`;
 const FROM = `boot_chain_build x JOIN boot_chain_builder b ON b.id = x.builder_id JOIN boot_chain_derivation d ON d.drv_path = x.drv_path`;
 
@@ -47,7 +51,7 @@ export class BuildStore {
         WHERE n.target_id = $1
        ON CONFLICT (target_id, builder_id, drv_path) DO UPDATE
          SET status = 'waiting', error = NULL, fod_got_hash = NULL, queued_at = NULL, started_at = NULL, finished_at = NULL
-         WHERE x.status IN ('failed', 'timed_out', 'cancelled') OR ($3 AND x.status IN ('succeeded', 'reused'))`,
+         WHERE x.status IN ('failed', 'timed_out', 'cancelled') OR ($3 AND x.status IN ('succeeded', 'check_mismatch', 'reused'))`,
       [targetId, builderId, rebuild],
     );
     return rowCount ?? 0;
@@ -89,11 +93,15 @@ export class BuildStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async finish(id: string, status: BuildStatus, fields: { error?: string | null; logTail?: string | null; logFile?: string | null; fodGotHash?: string | null }): Promise<void> {
+  async finish(
+    id: string,
+    status: BuildStatus,
+    fields: { error?: string | null; logTail?: string | null; logFile?: string | null; fodGotHash?: string | null; checked?: boolean },
+  ): Promise<void> {
     await this.pool.query(
-      `UPDATE boot_chain_build SET status = $2, error = $3, log_tail = $4, log_file = COALESCE($5, log_file), fod_got_hash = $6, finished_at = now()
+      `UPDATE boot_chain_build SET status = $2, error = $3, log_tail = $4, log_file = COALESCE($5, log_file), fod_got_hash = $6, checked = $7, finished_at = now()
         WHERE id = $1 AND status <> 'cancelled'`,
-      [id, status, fields.error ?? null, fields.logTail ?? null, fields.logFile ?? null, fields.fodGotHash ?? null],
+      [id, status, fields.error ?? null, fields.logTail ?? null, fields.logFile ?? null, fields.fodGotHash ?? null, fields.checked ?? false],
     );
   }
 

@@ -9,7 +9,13 @@ export interface BuilderRow {
   kind: BuilderKind;
   operator: string | null;
   host: Record<string, unknown>;
+  /** As registered. */
   nixVersion: string | null;
+  /** As last seen on the builder (`nix --version`, or the remote store's answer). */
+  detectedNixVersion: string | null;
+  nixVersionDetectedAt: Date | null;
+  /** Why the last detection failed; null when it worked (or never ran). */
+  nixVersionError: string | null;
   publicKey: string | null;
   storeUri: string | null;
   sshKeyFile: string | null;
@@ -22,9 +28,10 @@ export interface BuilderRow {
   createdAt: Date;
 }
 
-export type BuilderInput = Omit<BuilderRow, 'id' | 'hasToken' | 'createdAt'>;
+export type BuilderInput = Omit<BuilderRow, 'id' | 'hasToken' | 'createdAt' | 'detectedNixVersion' | 'nixVersionDetectedAt' | 'nixVersionError'>;
 
-const COLUMNS = `id, name, kind, operator, host, nix_version AS "nixVersion", public_key AS "publicKey", store_uri AS "storeUri",
+const COLUMNS = `id, name, kind, operator, host, nix_version AS "nixVersion", detected_nix_version AS "detectedNixVersion",
+  nix_version_detected_at AS "nixVersionDetectedAt", nix_version_error AS "nixVersionError", public_key AS "publicKey", store_uri AS "storeUri",
   ssh_key_file AS "sshKeyFile", url, max_concurrent AS "maxConcurrent", timeout_seconds AS "timeoutSeconds", systems, enabled,
   token_hash IS NOT NULL AS "hasToken", created_at AS "createdAt"`;
 
@@ -62,5 +69,16 @@ export class BuilderStore {
     );
     const { created, ...row } = rows[0];
     return { row, created };
+  }
+
+  /** A detected version replaces the previous one; a failed detection keeps it and says why. */
+  async recordNixVersion(id: number, detected: { version: string } | { error: string }): Promise<BuilderRow | null> {
+    const { rows } = 'version' in detected
+      ? await this.pool.query<BuilderRow>(
+          `UPDATE boot_chain_builder SET detected_nix_version = $2, nix_version_detected_at = now(), nix_version_error = NULL WHERE id = $1 RETURNING ${COLUMNS}`,
+          [id, detected.version],
+        )
+      : await this.pool.query<BuilderRow>(`UPDATE boot_chain_builder SET nix_version_error = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, detected.error]);
+    return rows[0] ?? null;
   }
 }

@@ -22,8 +22,20 @@ describe('output verdicts by distinct builders', () => {
 
   it('reports how many claims were left out and how many builders agree', () => {
     expect(outputVerdict(plain, [a(1, 'h1'), a(2, 'h1'), a(3, 'h2'), a(4, 'h2', 'invalid')])).toEqual({
-      kind: 'partially_reproduced', builders: 3, agreeing: 2, distinctHashes: 2, ignored: 1,
+      kind: 'partially_reproduced', builders: 3, agreeing: 2, distinctHashes: 2, ignored: 1, explanation: '2 of 3 builders agree; the others got 1 other result.',
     });
+  });
+
+  it('one builder whose --check rebuild differed is nondeterministic on its own, and the explanation says so', () => {
+    const differed = { ...a(1, 'sha256-first'), builderName: 'builder-c', rebuildDiffers: true, rebuildNarHash: 'sha256-second' };
+    expect(outputVerdict(plain, [differed])).toEqual({
+      kind: 'nondeterministic', builders: 1, agreeing: 1, distinctHashes: 2, ignored: 0,
+      explanation: 'The same builder produced two different results: a --check rebuild on builder-c differed from its first build (sha256-first, then sha256-second).',
+    });
+    // Even when another builder agrees with the first build, and when the rebuild's hash is unknown.
+    expect(outputVerdict(plain, [{ ...differed, rebuildNarHash: null }, a(2, 'sha256-first')])).toMatchObject({ kind: 'nondeterministic', builders: 2, agreeing: 2, distinctHashes: 2 });
+    // An uncounted claim of a differing rebuild proves nothing.
+    expect(outputVerdict(plain, [{ ...differed, signatureStatus: 'invalid' }, a(2, 'sha256-first')]).kind).toBe('single');
   });
 
   it('a fixed-output derivation whose build reported a hash mismatch, or whose NAR hash is not the pinned one, is fod_mismatch', () => {

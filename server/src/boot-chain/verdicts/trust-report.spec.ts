@@ -2,7 +2,7 @@ import { BootStage } from '../discovery/stage-rules';
 import { OutputVerdict, VerdictKind } from './output-verdict';
 import { ReportNode, trustReport } from './trust-report';
 
-const verdict = (kind: VerdictKind, agreeing = kind === 'reproduced' ? 2 : 1): OutputVerdict => ({ kind, builders: Math.max(agreeing, 1), agreeing, distinctHashes: 1, ignored: 0 });
+const verdict = (kind: VerdictKind, agreeing = kind === 'reproduced' ? 2 : 1): OutputVerdict => ({ kind, builders: Math.max(agreeing, 1), agreeing, distinctHashes: 1, ignored: 0, explanation: kind });
 const node = (name: string, stage: BootStage, depth: number, kind: VerdictKind, extra: Partial<ReportNode> = {}): ReportNode => ({
   drvPath: `/nix/store/${'a'.repeat(32)}-${name}.drv`, name, stage, depth, prebuilt: false, fixedOutput: false,
   outputs: [{ name: 'out', path: `/nix/store/${'b'.repeat(32)}-${name}`, verdict: verdict(kind) }], ...extra,

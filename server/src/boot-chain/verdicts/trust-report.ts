@@ -132,7 +132,7 @@ const VERDICT_WORDS: Record<VerdictKind, string> = {
   single: 'built by one builder only',
   reproduced: 'reproduced by too few builders',
   partially_reproduced: 'partially reproduced: builders disagree',
-  nondeterministic: 'nondeterministic: no two builders agree',
+  nondeterministic: 'nondeterministic: no two builders agree, or one builder got two different results',
   fod_mismatch: 'a fixed-output hash mismatch',
 };
 

@@ -21,7 +21,7 @@ function node(name: string, depth: number, stage: string, inputs: string[] = [],
       name: index === 0 ? 'out' : `out${index}`,
       path: `/nix/store/${name}-out${index}`,
       expectedHash: null,
-      verdict: { kind, builders: 2, agreeing: 2, distinctHashes: 1, ignored: 0 },
+      verdict: { kind, builders: 2, agreeing: 2, distinctHashes: 1, ignored: 0, explanation: kind },
       attestations: [],
     })),
   };

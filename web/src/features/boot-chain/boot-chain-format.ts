@@ -22,7 +22,7 @@ export interface VerdictStyle {
 /** Worst first, as the server ranks them (verdicts/output-verdict.ts VERDICT_SEVERITY). */
 export const VERDICTS: readonly VerdictStyle[] = [
   { kind: 'fod_mismatch', label: 'Hash mismatch', symbol: '✗', description: 'a fixed-output derivation did not produce its pinned hash' },
-  { kind: 'nondeterministic', label: 'Nondeterministic', symbol: '≠', description: 'builders disagree and no two agree' },
+  { kind: 'nondeterministic', label: 'Nondeterministic', symbol: '≠', description: 'no two builders agree, or one builder got two different results' },
   { kind: 'partially_reproduced', label: 'Partly reproduced', symbol: '≈', description: 'at least two builders agree, others differ' },
   { kind: 'unbuilt', label: 'Unbuilt', symbol: '○', description: 'no builder attested it yet' },
   { kind: 'single', label: 'Single builder', symbol: '1', description: 'one builder only: nothing to compare with' },
@@ -62,6 +62,8 @@ const BUILD_STATUS: Record<string, { label: string; tone: StatusTone | 'neutral'
   queued: { label: 'Queued', tone: 'busy' },
   running: { label: 'Running', tone: 'busy' },
   succeeded: { label: 'Succeeded', tone: 'good' },
+  // A completed --check rebuild whose bits differ: the build worked, the derivation is not deterministic.
+  check_mismatch: { label: 'Rebuild differs', tone: 'bad' },
   failed: { label: 'Failed', tone: 'bad' },
   timed_out: { label: 'Timed out', tone: 'bad' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },
@@ -70,6 +72,13 @@ const BUILD_STATUS: Record<string, { label: string; tone: StatusTone | 'neutral'
 
 export function buildStatus(status: string): Shown {
   return BUILD_STATUS[status] ?? { label: status, tone: 'neutral' };
+}
+
+/** The Nix a builder runs as last detected, else as registered, and whether detection failed. */
+export function builderNixVersion(builder: { nixVersion?: string | null; detectedNixVersion?: string | null; nixVersionError?: string | null }): string {
+  if (builder.detectedNixVersion) return builder.detectedNixVersion;
+  const registered = builder.nixVersion ? `${builder.nixVersion} (as registered)` : 'unknown';
+  return builder.nixVersionError ? `${registered}; detection failed` : registered;
 }
 
 /** Builds still moving: the page polls while there is one. */
