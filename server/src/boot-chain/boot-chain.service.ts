@@ -13,7 +13,7 @@ import { ChainDiscovery, DiscoverRequest, DiscoveredChain } from './discovery/ch
 import { loadStageRules } from './discovery/stage-rules';
 import { NixPrograms } from './nix/nix-programs';
 import { AttestationStore } from './store/attestation.store';
-import { BuilderInput, BuilderRow, BuilderStore } from './store/builder.store';
+import { applyRegistration, BuilderRegistration, BuilderRow, BuilderStore } from './store/builder.store';
 import { BuildStore } from './store/build.store';
 import { ChainStore, TargetRow } from './store/chain.store';
 import { ChainNode, ChainReports } from './verdicts/chain-reports';
@@ -78,8 +78,12 @@ export class BootChainService {
     return new ChainDiscovery(this.nix, this.chains, rules, this.evalStore).discover(request);
   }
 
-  /** Registers or updates a builder by name; an `external` builder gets a submission token, shown once. */
-  async registerBuilder(input: BuilderInput, newToken: boolean): Promise<{ builder: BuilderRow; token: string | null }> {
+  /**
+   * Registers or updates a builder by name (fields left out keep their values, see
+   * BuilderRegistration); an `external` builder gets a submission token, shown once.
+   */
+  async registerBuilder(registration: BuilderRegistration, newToken: boolean): Promise<{ builder: BuilderRow; token: string | null }> {
+    const input = applyRegistration(await this.builders.byName(registration.name), registration);
     if (input.publicKey) {
       try {
         parseNixPublicKey(input.publicKey);

@@ -231,13 +231,15 @@ export type BootChainBuilder = {
 };
 
 export type BootChainBuilderInput = {
-  enabled?: Scalars['Boolean']['input'];
+  /** true for a new builder. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Host metadata (CPU, kernel, location …). */
   host?: InputMaybe<Scalars['JSON']['input']>;
   /** local, ssh-ng, hydra, binary-cache or external */
   kind: Scalars['String']['input'];
-  maxConcurrent?: Scalars['Int']['input'];
-  /** Unique; registering an existing name updates it. */
+  /** Parallel builds; 1 for a new builder. */
+  maxConcurrent?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique. Registering an existing name updates that builder: a field left out keeps its value, null clears an optional one. */
   name: Scalars['String']['input'];
   /** Issue a new submission token (external builders posting to /attestation/{drv}). */
   newToken?: Scalars['Boolean']['input'];
@@ -249,8 +251,10 @@ export type BootChainBuilderInput = {
   sshKeyFile?: InputMaybe<Scalars['String']['input']>;
   /** local: a store root or URI (default: the server's store); ssh-ng: ssh-ng://user@host; hydra: the binary cache Hydra uploads to. */
   storeUri?: InputMaybe<Scalars['String']['input']>;
-  systems?: Array<Scalars['String']['input']>;
-  timeoutSeconds?: Scalars['Int']['input'];
+  /** Systems it builds for; none (any) for a new builder. */
+  systems?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Build timeout; 14400 for a new builder. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** binary-cache: the cache URL; hydra: the Hydra URL (its JSON API). */
   url?: InputMaybe<Scalars['String']['input']>;
 };

@@ -30,6 +30,37 @@ export interface BuilderRow {
 
 export type BuilderInput = Omit<BuilderRow, 'id' | 'hasToken' | 'createdAt' | 'detectedNixVersion' | 'nixVersionDetectedAt' | 'nixVersionError'>;
 
+/**
+ * A registration names the builder and its kind; on an existing builder, a field left out
+ * (undefined) keeps its value and null clears it. A new builder gets defaults for what is left out.
+ */
+export type BuilderRegistration = Pick<BuilderInput, 'name' | 'kind'> & Partial<Omit<BuilderInput, 'name' | 'kind'>>;
+
+const NEW_BUILDER: Omit<BuilderInput, 'name' | 'kind'> = {
+  operator: null,
+  host: {},
+  nixVersion: null,
+  publicKey: null,
+  storeUri: null,
+  sshKeyFile: null,
+  url: null,
+  maxConcurrent: 1,
+  timeoutSeconds: 14_400,
+  systems: [],
+  enabled: true,
+};
+
+/** What a registration makes of the builder registered under that name (or of a new one). */
+export function applyRegistration(existing: BuilderInput | null, registration: BuilderRegistration): BuilderInput {
+  const given = Object.fromEntries(Object.entries(registration).filter(([, value]) => value !== undefined));
+  return { ...NEW_BUILDER, ...(existing ? inputOf(existing) : {}), ...given } as BuilderInput;
+}
+
+function inputOf(row: BuilderInput): BuilderInput {
+  const { name, kind, operator, host, nixVersion, publicKey, storeUri, sshKeyFile, url, maxConcurrent, timeoutSeconds, systems, enabled } = row;
+  return { name, kind, operator, host, nixVersion, publicKey, storeUri, sshKeyFile, url, maxConcurrent, timeoutSeconds, systems, enabled };
+}
+
 const COLUMNS = `id, name, kind, operator, host, nix_version AS "nixVersion", detected_nix_version AS "detectedNixVersion",
   nix_version_detected_at AS "nixVersionDetectedAt", nix_version_error AS "nixVersionError", public_key AS "publicKey", store_uri AS "storeUri",
   ssh_key_file AS "sshKeyFile", url, max_concurrent AS "maxConcurrent", timeout_seconds AS "timeoutSeconds", systems, enabled,
@@ -49,6 +80,10 @@ export class BuilderStore {
 
   async byIds(ids: number[]): Promise<BuilderRow[]> {
     return (await this.pool.query<BuilderRow>(`SELECT ${COLUMNS} FROM boot_chain_builder WHERE id = ANY($1::int[]) ORDER BY name`, [ids])).rows;
+  }
+
+  async byName(name: string): Promise<BuilderRow | null> {
+    return (await this.pool.query<BuilderRow>(`SELECT ${COLUMNS} FROM boot_chain_builder WHERE name = $1`, [name])).rows[0] ?? null;
   }
 
   async byTokenHash(tokenHash: string): Promise<BuilderRow | null> {
