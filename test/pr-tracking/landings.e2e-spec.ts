@@ -75,10 +75,13 @@ describe('PR tracking: where a Nixpkgs pull request has landed', () => {
     expect((await w.anonymous(PULL, { n: 103 })).data.pullRequest).toMatchObject({ state: 'open', mergeCommit: null, landings: [] });
 
     // Label tracking: the security-labelled PRs (NIXSEC_PR_LABELS) with their landings.
-    const labeled = await w.anonymous(`{ labeledPullRequests { number landings { branch } } }`);
+    const labeled = await w.anonymous(`{ labeledPullRequests { edges { node { number landings { branch } } } hasNextPage } }`);
     expect(labeled.errors).toBeUndefined();
-    expect(labeled.data.labeledPullRequests).toEqual([{ number: 101, landings: expect.arrayContaining([{ branch: 'master' }, { branch: 'nixos-unstable-small' }]) }]);
-    expect((await w.anonymous(`{ labeledPullRequests(labels: ["nothing"]) { number } }`)).data.labeledPullRequests).toEqual([]);
+    expect(labeled.data.labeledPullRequests).toEqual({
+      edges: [{ node: { number: 101, landings: expect.arrayContaining([{ branch: 'master' }, { branch: 'nixos-unstable-small' }]) } }],
+      hasNextPage: false,
+    });
+    expect((await w.anonymous(`{ labeledPullRequests(labels: ["nothing"]) { edges { node { number } } } }`)).data.labeledPullRequests.edges).toEqual([]);
   });
 
   it('follows only the new commits of each branch as channels advance, keeping first-seen times', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationEvents } from './evaluations/evaluation-events';
 import { EvaluationQueryRepository } from './evaluations/graphql/evaluation-query.repository';
 import { EvaluationJobs } from './evaluations/jobs/evaluation.jobs';
 import { EvaluationResolver, EvaluationsResolver, MaintainerResolver } from './evaluations/graphql/evaluations.resolver';
@@ -21,7 +22,8 @@ import { IngestionScheduler } from './jobs/ingestion.scheduler';
     EvaluationResolver,
     MaintainerResolver,
     EvaluationJobs,
+    EvaluationEvents,
   ],
-  exports: [IngestionScheduler],
+  exports: [IngestionScheduler, EvaluationEvents],
 })
 export class IngestionModule {}

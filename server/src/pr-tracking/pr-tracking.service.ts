@@ -10,11 +10,14 @@ import { LandingSummary, LandingUpdater } from './landings/landing-updater';
 import { PrTrackingError } from './pr-tracking.error';
 import { LabeledIssueSync } from './pull-requests/labeled-issue-sync';
 import { PullRequestSync } from './pull-requests/pull-request-sync';
+import { parseUpdatedCursor, UpdatedCursor } from './store/updated-cursor';
 import { LabeledIssueRow, LabeledIssueStore } from './store/labeled-issue.store';
 import { LandingRow, PullRequestRecord, PullRequestRow, PullRequestStore } from './store/pull-request.store';
 
 // One sync at a time across processes: two fetches into the same mirror would fight over its refs.
 const SYNC_LOCK = 'pr-tracking.sync';
+const MAX_PAGE = 200;
+const clamp = (n: number, max: number) => Math.min(Math.max(n, 1), max);
 
 export type SyncSummary = Partial<LandingSummary> & { pullRequestsRead?: number; pullRequestsChanged?: number; issuesRead?: number; issuesChanged?: number; skipped?: number };
 
@@ -75,16 +78,21 @@ export class PrTrackingService {
     return this.store.get(this.repository, number);
   }
 
-  /** PRs with any of `labels` (default NIXSEC_PR_LABELS), newest update first. */
-  labeled(labels: string[] | null, first: number): Promise<PullRequestRow[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw new PrTrackingError('BAD_USER_INPUT', `first: ${first} is not a whole number from 1 to 200.`);
-    return this.store.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, first);
+  /** PRs with any of `labels` (default NIXSEC_PR_LABELS), newest update first; `first` (1–200) after the cursor. */
+  labeled(labels: string[] | null, first: number, after: string | null = null): Promise<{ rows: PullRequestRow[]; hasNext: boolean }> {
+    return this.store.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, clamp(first, MAX_PAGE), this.cursor(after, 'labeledPullRequests'));
   }
 
-  /** Issues with any of `labels` (default NIXSEC_PR_LABELS), newest update first. */
-  labeledIssues(labels: string[] | null, first: number): Promise<LabeledIssueRow[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw new PrTrackingError('BAD_USER_INPUT', `first: ${first} is not a whole number from 1 to 200.`);
-    return this.issues.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, first);
+  /** Issues with any of `labels` (default NIXSEC_PR_LABELS), newest update first; `first` (1–200) after the cursor. */
+  labeledIssues(labels: string[] | null, first: number, after: string | null = null): Promise<{ rows: LabeledIssueRow[]; hasNext: boolean }> {
+    return this.issues.withLabels(this.repository, labels?.length ? labels : this.trackedLabels, clamp(first, MAX_PAGE), this.cursor(after, 'labeledIssues'));
+  }
+
+  private cursor(after: string | null, query: string): UpdatedCursor | null {
+    if (after === null) return null;
+    const cursor = parseUpdatedCursor(after);
+    if (!cursor) throw new PrTrackingError('BAD_USER_INPUT', `after: "${after.slice(0, 60)}" is not a cursor returned by ${query}: pass the endCursor of the previous page.`);
+    return cursor;
   }
 
   get trackedLabels(): string[] {

@@ -688,6 +688,20 @@ export type LabeledIssue = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of labelled issues; pass endCursor as `after` for the next one. */
+export type LabeledIssueConnection = {
+  __typename?: 'LabeledIssueConnection';
+  edges: Array<LabeledIssueEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type LabeledIssueEdge = {
+  __typename?: 'LabeledIssueEdge';
+  cursor: Scalars['String']['output'];
+  node: LabeledIssue;
+};
+
 export type Maintainer = {
   __typename?: 'Maintainer';
   github?: Maybe<Scalars['String']['output']>;
@@ -1207,6 +1221,20 @@ export type PullRequest = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of pull requests; pass endCursor as `after` for the next one. */
+export type PullRequestConnection = {
+  __typename?: 'PullRequestConnection';
+  edges: Array<PullRequestEdge>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PullRequestEdge = {
+  __typename?: 'PullRequestEdge';
+  cursor: Scalars['String']['output'];
+  node: PullRequest;
+};
+
 /** An input record that was refused, kept aside with its bytes. */
 export type QuarantineEntry = {
   __typename?: 'QuarantineEntry';
@@ -1261,10 +1289,10 @@ export type Query = {
   jobRun?: Maybe<JobRun>;
   /** Most recent job runs first. */
   jobRuns: Array<JobRun>;
-  /** Issues with any of these labels (default: NIXSEC_PR_LABELS), most recently updated first. */
-  labeledIssues: Array<LabeledIssue>;
-  /** Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings. */
-  labeledPullRequests: Array<PullRequest>;
+  /** Issues with any of these labels (default: NIXSEC_PR_LABELS), most recently updated first; cursor pagination (first: up to 200). */
+  labeledIssues: LabeledIssueConnection;
+  /** Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings; cursor pagination (first: up to 200). */
+  labeledPullRequests: PullRequestConnection;
   /** A maintainer by GitHub handle. */
   maintainer?: Maybe<Maintainer>;
   /** The security team's curated mapping rules (built-in rules are in the code). */
@@ -1387,12 +1415,14 @@ export type QueryJobRunsArgs = {
 
 
 export type QueryLabeledIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
 export type QueryLabeledPullRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -2027,12 +2057,21 @@ export type PackageInChannelQueryVariables = Exact<{
 
 export type PackageInChannelQuery = { __typename?: 'Query', package?: { __typename?: 'Package', attr: string, channel: string, name: string, version: string, description?: string | null, homepages: Array<string>, licenses: Array<string>, knownVulnerabilities: Array<string>, broken: boolean, insecure: boolean, unfree: boolean, cpe?: string | null, positionUrl?: string | null, maintainers: Array<{ __typename?: 'PackageMaintainer', github?: string | null, githubId?: number | null, name?: string | null }> } | null };
 
-export type LabeledPullRequestsQueryVariables = Exact<{
+export type LabeledIssuesQueryVariables = Exact<{
   first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type LabeledPullRequestsQuery = { __typename?: 'Query', labeledPullRequests: Array<{ __typename?: 'PullRequest', number: number, title: string, state: string, draft: boolean, base: string, labels: Array<string>, updatedAt: string, landings: Array<{ __typename?: 'PrLanding', branch: string, firstSeen: string }> }> };
+export type LabeledIssuesQuery = { __typename?: 'Query', labeledIssues: { __typename?: 'LabeledIssueConnection', hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'LabeledIssueEdge', node: { __typename?: 'LabeledIssue', number: number, title: string, state: string, labels: Array<string>, htmlUrl: string, updatedAt: string, pullRequests: Array<{ __typename?: 'PullRequest', number: number, state: string, base: string, landings: Array<{ __typename?: 'PrLanding', branch: string, firstSeen: string }> }> } }> } };
+
+export type LabeledPullRequestsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LabeledPullRequestsQuery = { __typename?: 'Query', labeledPullRequests: { __typename?: 'PullRequestConnection', hasNextPage: boolean, endCursor?: string | null, edges: Array<{ __typename?: 'PullRequestEdge', node: { __typename?: 'PullRequest', number: number, title: string, state: string, draft: boolean, base: string, labels: Array<string>, updatedAt: string, landings: Array<{ __typename?: 'PrLanding', branch: string, firstSeen: string }> } }> } };
 
 export type PullRequestPageQueryVariables = Exact<{
   number: Scalars['Int']['input'];
@@ -3762,20 +3801,53 @@ export const PackageInChannelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PackageInChannelQuery, PackageInChannelQueryVariables>;
-export const LabeledPullRequestsDocument = new TypedDocumentString(`
-    query LabeledPullRequests($first: Int!) {
-  labeledPullRequests(first: $first) {
-    number
-    title
-    state
-    draft
-    base
-    labels
-    updatedAt
-    landings {
-      branch
-      firstSeen
+export const LabeledIssuesDocument = new TypedDocumentString(`
+    query LabeledIssues($first: Int!, $after: String) {
+  labeledIssues(first: $first, after: $after) {
+    edges {
+      node {
+        number
+        title
+        state
+        labels
+        htmlUrl
+        updatedAt
+        pullRequests {
+          number
+          state
+          base
+          landings {
+            branch
+            firstSeen
+          }
+        }
+      }
     }
+    hasNextPage
+    endCursor
+  }
+}
+    `) as unknown as TypedDocumentString<LabeledIssuesQuery, LabeledIssuesQueryVariables>;
+export const LabeledPullRequestsDocument = new TypedDocumentString(`
+    query LabeledPullRequests($first: Int!, $after: String) {
+  labeledPullRequests(first: $first, after: $after) {
+    edges {
+      node {
+        number
+        title
+        state
+        draft
+        base
+        labels
+        updatedAt
+        landings {
+          branch
+          firstSeen
+        }
+      }
+    }
+    hasNextPage
+    endCursor
   }
 }
     `) as unknown as TypedDocumentString<LabeledPullRequestsQuery, LabeledPullRequestsQueryVariables>;

@@ -51,7 +51,7 @@ export class NotificationFanout {
 
   /**
    * A fix of each advisory reached a channel (PR tracking, when a linked pull request lands on a
-   * channel's branch): the advisory's maintainers, its packages' maintainers and the subscribers of
+   * channel's branch, or the channel's evaluation ships the package outside the affected range): the advisory's maintainers, its packages' maintainers and the subscribers of
    * its packages and of that channel hear about it, as their switches allow. Only published
    * advisories; once per user, advisory and channel however often it is called. Returns how many
    * notifications were new.

@@ -103,6 +103,13 @@ describe('planNotifications: a fix reaching a channel', () => {
     const off = planNotifications([fix('nixos-unstable', 1)], audience([], [[WATCHER, { maintainedPackages: false, subscriptions: true }]]));
     expect(off.map((n) => n.githubId)).toEqual([THILLUX]);
   });
+
+  it('names the evaluation when evaluation evidence showed the fix, under the same dedupe key as a PR', () => {
+    const byEvaluation: NotifiableEvent = { ...fix('nixos-unstable', 1), fix: { channel: 'nixos-unstable', evaluationId: 42, attr: 'openssl', version: '3.5.1' } };
+    const [planned] = planNotifications([byEvaluation], audience());
+    expect(planned.message).toBe('The fix for NIXPKGS-2025-0001 (openssl) reached nixos-unstable: its evaluation 42 ships openssl 3.5.1 (you are a maintainer named on the advisory).');
+    expect(planned.dedupeKey).toBe(planNotifications([fix('nixos-unstable', 345678)], audience())[0].dedupeKey);
+  });
 });
 
 describe('listAttrs and linkFor', () => {

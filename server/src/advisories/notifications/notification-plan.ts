@@ -5,12 +5,11 @@
 
 export type NotificationKind = 'suggestion.new' | 'advisory.published' | 'advisory.fix-landed';
 
-/** Where a fix of a published advisory arrived: a linked pull request reached one of its channels (PR tracking). */
-export interface FixLanded {
-  channel: string;
-  repository: string;
-  pr: number;
-}
+/**
+ * Where a fix of a published advisory arrived (PR tracking): a linked pull request reached one of
+ * its channels, or the channel's evaluation ships the package at a version none of its CVEs affects.
+ */
+export type FixLanded = { channel: string } & ({ repository: string; pr: number } | { evaluationId: number; attr: string; version: string });
 
 /** Something people may want to hear about: a new suggestion, a published advisory, or its fix reaching a channel. */
 export interface NotifiableEvent {
@@ -86,7 +85,7 @@ export function planNotifications(events: readonly NotifiableEvent[], audience: 
   return planned;
 }
 
-/** Once per user and event; a fix once per advisory and channel, whichever PR brought it. */
+/** Once per user and event; a fix once per advisory and channel, whichever PR (or evaluation) brought it. */
 export function dedupeKeyOf(event: Pick<NotifiableEvent, 'kind' | 'subjectId' | 'fix'>): string {
   return event.fix ? `${event.kind}:${event.subjectId}:${event.fix.channel}` : `${event.kind}:${event.subjectId}`;
 }
@@ -135,7 +134,7 @@ export function messageFor(event: NotifiableEvent, reason: Reason): string {
     event.kind === 'suggestion.new'
       ? `New suggestion: ${event.name} may affect ${packages}`
       : event.fix
-        ? `The fix for ${event.name} (${packages}) reached ${event.fix.channel}: ${event.fix.repository}#${event.fix.pr}`
+        ? `The fix for ${event.name} (${packages}) reached ${event.fix.channel}: ${'pr' in event.fix ? `${event.fix.repository}#${event.fix.pr}` : `its evaluation ${event.fix.evaluationId} ships ${event.fix.attr} ${event.fix.version}`}`
         : `Advisory ${event.name} published for ${packages}${event.title ? `: ${event.title}` : ''}`;
   const why =
     reason.via === 'watcher'

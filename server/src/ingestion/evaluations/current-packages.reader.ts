@@ -58,10 +58,10 @@ export class CurrentPackagesReader {
   }
 
   /** Evaluations completed after `after` (a `finishedAt|id` stamp from a previous call; '' for all), in completion order. */
-  async completedAfter(after: string): Promise<{ id: number; stamp: string }[]> {
+  async completedAfter(after: string): Promise<{ id: number; channel: string; stamp: string }[]> {
     const [finishedAt, id] = after === '' ? ['-infinity', '0'] : after.split('|');
-    const { rows } = await this.pool.query<{ id: number; stamp: string }>(
-      `SELECT id, ${STAMP} AS stamp
+    const { rows } = await this.pool.query<{ id: number; channel: string; stamp: string }>(
+      `SELECT id, channel, ${STAMP} AS stamp
        FROM evaluation WHERE status = 'completed' AND (finished_at, id) > ($1::timestamptz, $2::int)
        ORDER BY finished_at, id`,
       [finishedAt, Number(id)],

@@ -16,6 +16,8 @@ const OPEN_STATUSES = ['affected', 'unknown'];
  * has landed on the branch of the same name (Nixpkgs channels are branches: nixos-24.11, …).
  * Changes go through DraftService as actor `nixsec`, so they are versioned and activity-logged;
  * nixsec's marks are remembered (pr_channel_fix) so a fix taken away by a force-push is taken back.
+ * Each landing is applied once (pr_fix_applied): a person who sets the channel back wins over it,
+ * and only a PR not applied yet marks the channel fixed again (its activity entry says so).
  * A published advisory's GitHub issue is rewritten when nixsec changed one of its channels.
  */
 @Injectable()
@@ -46,27 +48,39 @@ export class AdvisoryFixStatus {
     const marks = await this.links.channelMarks();
     const ids = [...new Set([...fixes.map((f) => f.advisoryId), ...marks.map((m) => m.advisoryId)])];
     const channels = await this.advisories.channels(ids);
+    const applied = await this.links.appliedFixes(ids);
     let channelsFixed = 0;
     for (const id of ids) {
-      // `fixes` is in first-seen order: the first PR on a branch is the one that brought the fix there.
-      const landed = new Map<string, number>();
-      for (const f of fixes) if (f.advisoryId === id && !landed.has(f.branch)) landed.set(f.branch, f.pr);
       for (const c of channels.get(id) ?? []) {
-        const pr = landed.get(c.channel);
-        if (!OPEN_STATUSES.includes(c.status) || pr === undefined) continue;
+        // `fixes` is in first-seen order: the first new PR on a branch is the one that brought the fix there.
+        const landed = fixes.filter((f) => f.advisoryId === id && f.branch === c.channel).map((f) => f.pr);
+        const before = applied.get(`${id} ${c.channel}`) ?? new Set<number>();
+        const fresh = [...new Set(landed.filter((pr) => !before.has(pr)))];
+        if (fresh.length === 0) continue;
+        if (!OPEN_STATUSES.includes(c.status)) {
+          // Already fixed or not affected: nothing to change, but these landings are used up, so a
+          // person who later sets the channel back is not overridden by them.
+          await this.links.recordApplied(this.service.repository, id, c.channel, fresh);
+          continue;
+        }
         const row = await this.advisories.byId(id);
         if (!row) continue;
+        const pr = fresh[0];
         const via = `${this.service.repository}#${pr}`;
+        // A person set the channel back after nixsec applied earlier PRs: only a new one overrides it, and says so.
+        const earlier = [...before].map((n) => `#${n}`).join(', ');
+        const reason = earlier ? `${via} landed on ${c.channel}: a new fix since the channel was set back to ${c.status} after ${earlier}` : `${via} landed on ${c.channel}`;
         try {
           // Asked before the change: a crash in between only rewrites the issue once more.
           if (row.state === 'published') await this.links.requestIssueSync(id);
-          await this.drafts.setChannelStatus('nixsec', id, row.version, c.channel, 'fixed', { pullRequest: via, reason: `${via} landed on ${c.channel}` });
+          await this.drafts.setChannelStatus('nixsec', id, row.version, c.channel, 'fixed', { pullRequest: via, reason, ...(earlier ? { overrides: c.status } : {}) });
         } catch (error) {
           // An edit in between (CONFLICT): the next sync tries again with the new version.
           this.logger.warn(`advisory ${row.publicId ?? id}: could not mark ${c.channel} fixed by #${pr}: ${(error as Error).message}`);
           continue;
         }
         channelsFixed++;
+        await this.links.recordApplied(this.service.repository, id, c.channel, fresh);
         await this.links.recordMark(this.service.repository, id, c.channel, pr, c.status);
       }
     }
@@ -102,6 +116,7 @@ export class AdvisoryFixStatus {
           reason: `${via} is no longer on ${mark.channel} (force-pushed or unlinked)`,
         });
         await this.links.forgetMark(mark.advisoryId, mark.channel);
+        await this.links.forgetApplied(mark.advisoryId, mark.channel);
         reverted++;
         this.logger.warn(`advisory ${row.publicId ?? row.id}: ${mark.channel} back to ${mark.previousStatus}: ${via} is no longer on it`);
       } catch (error) {

@@ -1,6 +1,7 @@
 import { Args, Context, Field, GraphQLISODateTime, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { batchLoader } from '../../graphql/batch-loader';
 import { PullRequestRow } from '../store/pull-request.store';
+import { updatedCursor } from '../store/updated-cursor';
 import { PrTrackingService } from '../pr-tracking.service';
 import { PullRequest } from './pull-request.model';
 
@@ -15,6 +16,19 @@ export class LabeledIssue {
   @Field(() => GraphQLISODateTime, { description: 'When GitHub last changed it.' }) updatedAt: Date;
 }
 
+@ObjectType()
+export class LabeledIssueEdge {
+  @Field(() => LabeledIssue) node: LabeledIssue;
+  @Field() cursor: string;
+}
+
+@ObjectType({ description: 'A page of labelled issues; pass endCursor as `after` for the next one.' })
+export class LabeledIssueConnection {
+  @Field(() => [LabeledIssueEdge]) edges: LabeledIssueEdge[];
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
 /** Public and read-only, like the issues on GitHub. */
 @Resolver(() => LabeledIssue)
 export class LabeledIssueResolver {
@@ -23,12 +37,15 @@ export class LabeledIssueResolver {
 
   constructor(private readonly service: PrTrackingService) {}
 
-  @Query(() => [LabeledIssue], { description: 'Issues with any of these labels (default: NIXSEC_PR_LABELS), most recently updated first.' })
-  labeledIssues(
+  @Query(() => LabeledIssueConnection, { description: 'Issues with any of these labels (default: NIXSEC_PR_LABELS), most recently updated first; cursor pagination (first: up to 200).' })
+  async labeledIssues(
     @Args('labels', { type: () => [String], nullable: true }) labels: string[] | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<LabeledIssue[]> {
-    return this.service.labeledIssues(labels, first);
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<LabeledIssueConnection> {
+    const { rows, hasNext } = await this.service.labeledIssues(labels, first, after);
+    const edges = rows.map((node) => ({ node, cursor: updatedCursor(node) }));
+    return { edges, hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
   @ResolveField(() => [PullRequest], { complexity: 5, description: 'Tracked pull requests that name this issue (#N in title, body or commit messages, e.g. "fixes #N"), with their landings.' })

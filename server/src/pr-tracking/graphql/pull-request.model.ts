@@ -23,6 +23,19 @@ export class PullRequest {
   @Field(() => GraphQLISODateTime, { description: 'When GitHub last changed it.' }) updatedAt: Date;
 }
 
+@ObjectType()
+export class PullRequestEdge {
+  @Field(() => PullRequest) node: PullRequest;
+  @Field() cursor: string;
+}
+
+@ObjectType({ description: 'A page of pull requests; pass endCursor as `after` for the next one.' })
+export class PullRequestConnection {
+  @Field(() => [PullRequestEdge]) edges: PullRequestEdge[];
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
 @ObjectType({ description: 'A branch of the branch graph a pull request flows along: its base and every branch downstream, and any other branch it was found on.' })
 export class PrBranchNode {
   @Field() branch: string;

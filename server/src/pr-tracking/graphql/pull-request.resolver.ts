@@ -7,7 +7,8 @@ import { CurrentPrincipal } from '../../auth/require-role.decorator';
 import { AdvisoryFixStatus } from '../advisory-fixes/advisory-fix-status';
 import { downstreamOf, successorsOf } from '../branch-graph/branch-graph';
 import { PrTrackingService } from '../pr-tracking.service';
-import { PrAdvisoryLink, PrBranchNode, PrLanding, PullRequest } from './pull-request.model';
+import { updatedCursor } from '../store/updated-cursor';
+import { PrAdvisoryLink, PrBranchNode, PrLanding, PullRequest, PullRequestConnection } from './pull-request.model';
 
 const PUBLIC_STATES = ['published', 'archived'];
 
@@ -25,12 +26,17 @@ export class PullRequestResolver {
     return this.service.pullRequest(number);
   }
 
-  @Query(() => [PullRequest], { description: 'Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings.' })
-  labeledPullRequests(
+  @Query(() => PullRequestConnection, {
+    description: 'Pull requests with any of these labels (default: NIXSEC_PR_LABELS, "1.severity: security"), most recently updated first, with their landings; cursor pagination (first: up to 200).',
+  })
+  async labeledPullRequests(
     @Args('labels', { type: () => [String], nullable: true }) labels: string[] | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<PullRequest[]> {
-    return this.service.labeled(labels, first);
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PullRequestConnection> {
+    const { rows, hasNext } = await this.service.labeled(labels, first, after);
+    const edges = rows.map((node) => ({ node, cursor: updatedCursor(node) }));
+    return { edges, hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
   @ResolveField(() => [PrLanding], { complexity: 5, description: 'The tracked branches it has reached, in the order they were seen.' })

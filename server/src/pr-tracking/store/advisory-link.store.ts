@@ -160,6 +160,30 @@ export class AdvisoryLinkStore {
     );
   }
 
+  /** The linked PRs nixsec has applied per (advisory, channel), keyed "advisoryId channel". */
+  async appliedFixes(advisoryIds: number[]): Promise<Map<string, Set<number>>> {
+    const { rows } = await this.pool.query<{ key: string; number: number }>(
+      `SELECT advisory_id || ' ' || channel AS key, number FROM pr_fix_applied WHERE advisory_id = ANY ($1::int[])`,
+      [advisoryIds],
+    );
+    const applied = new Map<string, Set<number>>();
+    for (const { key, number } of rows) applied.set(key, (applied.get(key) ?? new Set()).add(number));
+    return applied;
+  }
+
+  /** These PRs' landings on the channel are acted on: the same landings never change the channel again. */
+  async recordApplied(repository: string, advisoryId: number, channel: string, prs: number[]): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pr_fix_applied (advisory_id, channel, repository, number) SELECT $1, $2, $3, n FROM unnest($4::int[]) AS n ON CONFLICT DO NOTHING`,
+      [advisoryId, channel, repository, prs],
+    );
+  }
+
+  /** nixsec took its own fix back: a landing that returns is a new one. */
+  async forgetApplied(advisoryId: number, channel: string): Promise<void> {
+    await this.pool.query(`DELETE FROM pr_fix_applied WHERE advisory_id = $1 AND channel = $2`, [advisoryId, channel]);
+  }
+
   async forgetMark(advisoryId: number, channel: string): Promise<void> {
     await this.pool.query(`DELETE FROM pr_channel_fix WHERE advisory_id = $1 AND channel = $2`, [advisoryId, channel]);
   }

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { GithubIssue } from '../../github/client/github.types';
+import { UpdatedCursor } from './updated-cursor';
 
 export interface LabeledIssueRow {
   repository: string;
@@ -30,12 +31,15 @@ export class LabeledIssueStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async withLabels(repository: string, labels: string[], first: number): Promise<LabeledIssueRow[]> {
+  /** Issues carrying any of `labels`, most recently updated first: `first` of them after the cursor, and whether more follow. */
+  async withLabels(repository: string, labels: string[], first: number, after: UpdatedCursor | null = null): Promise<{ rows: LabeledIssueRow[]; hasNext: boolean }> {
     const { rows } = await this.pool.query<LabeledIssueRow>(
-      `SELECT ${COLUMNS} FROM labeled_issue WHERE repository = $1 AND labels && $2::text[] ORDER BY github_updated_at DESC, number DESC LIMIT $3`,
-      [repository, labels, first],
+      `SELECT ${COLUMNS} FROM labeled_issue WHERE repository = $1 AND labels && $2::text[]
+         AND ($4::timestamptz IS NULL OR (github_updated_at, number) < ($4::timestamptz, $5::int))
+       ORDER BY github_updated_at DESC, number DESC LIMIT $3`,
+      [repository, labels, first + 1, after?.updatedAt ?? null, after?.number ?? null],
     );
-    return rows;
+    return { rows: rows.slice(0, first), hasNext: rows.length > first };
   }
 
   /** Numbers of the PRs whose title, body or commit messages name `#<issue>` (e.g. "fixes #123"). */

@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { withTransaction } from '../../database/transaction';
+import { UpdatedCursor } from './updated-cursor';
 
 export type PullRequestState = 'open' | 'closed' | 'merged';
 
@@ -72,13 +73,15 @@ export class PullRequestStore {
     return new Map(rows.map((r) => [r.number, r]));
   }
 
-  /** PRs carrying any of `labels`, most recently updated first. */
-  async withLabels(repository: string, labels: string[], first: number): Promise<PullRequestRow[]> {
+  /** PRs carrying any of `labels`, most recently updated first: `first` of them after the cursor, and whether more follow. */
+  async withLabels(repository: string, labels: string[], first: number, after: UpdatedCursor | null = null): Promise<{ rows: PullRequestRow[]; hasNext: boolean }> {
     const { rows } = await this.pool.query<PullRequestRow>(
-      `SELECT ${COLUMNS} FROM pull_request WHERE repository = $1 AND labels && $2::text[] ORDER BY github_updated_at DESC, number DESC LIMIT $3`,
-      [repository, labels, first],
+      `SELECT ${COLUMNS} FROM pull_request WHERE repository = $1 AND labels && $2::text[]
+         AND ($4::timestamptz IS NULL OR (github_updated_at, number) < ($4::timestamptz, $5::int))
+       ORDER BY github_updated_at DESC, number DESC LIMIT $3`,
+      [repository, labels, first + 1, after?.updatedAt ?? null, after?.number ?? null],
     );
-    return rows;
+    return { rows: rows.slice(0, first), hasNext: rows.length > first };
   }
 
   /** Landings of the given PRs, by the order branches were reached. */

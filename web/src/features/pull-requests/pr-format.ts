@@ -16,3 +16,13 @@ export function prState(value: string): Shown {
 export function prPath(number: number): string {
   return `/pr/${number}`;
 }
+
+const ISSUE_STATES: Record<string, Shown> = {
+  open: { label: 'Open', tone: 'busy' },
+  closed: { label: 'Closed', tone: 'neutral' },
+};
+
+/** A GitHub issue: open or closed. */
+export function issueState(value: string): Shown {
+  return ISSUE_STATES[value] ?? { label: value, tone: 'neutral' };
+}

@@ -5,6 +5,7 @@ import { pgPool } from '../../../database/pg-pool';
 import { JobContext, JobQueueService } from '../../../jobs/job-queue.service';
 import { parseChannelName } from '../../channels/channel-name';
 import { ChannelSync } from '../channel-sync';
+import { EvaluationEvents } from '../evaluation-events';
 import { EvaluationGc } from '../evaluation-gc';
 import { EvaluationImporter } from '../evaluation-importer';
 import { nixEvalJobsLines } from '../nix-eval-jobs.lines';
@@ -25,6 +26,7 @@ export class EvaluationJobs implements OnModuleInit {
     private readonly queue: JobQueueService,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly events: EvaluationEvents,
   ) {}
 
   onModuleInit(): void {
@@ -72,6 +74,7 @@ export class EvaluationJobs implements OnModuleInit {
     });
     // Older evaluations beyond NIXSEC_EVALUATIONS_KEEP per channel go once a new one is in.
     const gc = await new EvaluationGc(pgPool(this.dataSource)).collect(this.config.get('NIXSEC_EVALUATIONS_KEEP'));
+    if (summary.status === 'completed') await this.events.completed({ channel, evaluationId: summary.evaluationId });
     return { ...summary.counts, evaluationId: summary.evaluationId, evaluationsRemoved: gc.evaluationsRemoved };
   }
 }
