@@ -127,10 +127,9 @@ describe('matchCve on real records: what is suggested', () => {
     expect(match.dismissal?.reason).toBe('not-affected');
   });
 
-  // Bad verdict: Mozilla writes one "Thunderbird" entry per release line (< 131.0.1, < 128.3.1,
-  // < 115.16.0); 128.14.0esr is inside "< 131.0.1" and reported affected although its own line
-  // was fixed in 128.3.1 — every Thunderbird/Firefox ESR of a maintained line is flagged so.
-  it.failing('CVE-2024-9680: thunderbird-128 128.14.0esr is past the 128.x fix (128.3.1)', () => {
+  // Mozilla writes one "Thunderbird" entry per release line (< 131.0.1, < 128.3.1, < 115.16.0);
+  // 128.14.0esr is inside "< 131.0.1", but its own line was fixed in 128.3.1 (releaseLineFixes).
+  it('CVE-2024-9680: thunderbird-128 128.14.0esr is past the 128.x fix (128.3.1)', () => {
     const match = matchCve(fixtureCve('cve/CVE-2024-9680.json'), context(rows('thunderbird-128', 'thunderbird-latest', 'thunderbird-bin')));
     expect(match.groups.map((g) => g.groupKey)).toEqual(['native:thunderbird']);
     expect(verdicts(match.groups[0])['thunderbird-128']).toBe('not-affected');

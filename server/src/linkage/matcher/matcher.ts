@@ -6,7 +6,7 @@ import { LANGUAGE_ECOSYSTEMS, nameKey, squashKey } from './names';
 import { IndexedPackage, PackageIndex } from './package-index';
 import { PackagePopularity, popularityFactor } from './package-popularity';
 import { isDistributor, ProductVendors, vendorTokens } from './product-vendors';
-import { affectedEntryVerdict, combineFindings, cpeMatchVerdict, VersionFinding, VersionVerdict } from './version-applicability';
+import { affectedEntryVerdict, combineFindings, cpeMatchVerdict, releaseLineFixes, VersionFinding, VersionVerdict } from './version-applicability';
 
 /** Bumped whenever matching changes what it returns; stored suggestions of older versions are re-linked. */
 export const ALGORITHM_VERSION = 2;
@@ -364,11 +364,13 @@ function namesAttr(key: string | undefined, pkg: IndexedPackage): boolean {
 
 function memberLinks(candidate: Candidate): MemberLink[] {
   const signals = candidate.ownSignals.size > 0 ? candidate.ownSignals : candidate.signals;
+  const entries = [...signals].flatMap((s) => (s.versions && 'affected' in s.versions ? [s.versions.affected] : []));
+  const lines = entries.length > 0 ? releaseLineFixes(entries) : null;
   return candidate.pkg.versions.map(({ channel, version }) => {
     const findings: VersionFinding[] = [];
     for (const signal of signals) {
       if (!signal.versions) continue;
-      findings.push('affected' in signal.versions ? affectedEntryVerdict(version, signal.versions.affected) : cpeMatchVerdict(version, signal.versions.cpe));
+      findings.push('affected' in signal.versions ? affectedEntryVerdict(version, signal.versions.affected, lines) : cpeMatchVerdict(version, signal.versions.cpe));
     }
     const finding = findings.length > 0 ? combineFindings(findings) : { verdict: 'unknown' as const, reason: 'the matching statement gives no versions', rule: null };
     return { attr: candidate.pkg.attr, channel, version, verdict: finding.verdict, reason: finding.reason, rule: finding.rule };
