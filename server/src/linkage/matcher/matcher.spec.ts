@@ -184,7 +184,11 @@ describe('matchCve on real records: what is suggested', () => {
 
   // Miss: GitHub's record for requests (vendor "psf", product "requests", "< 2.32.0") names no
   // registry, "psf" is not in the package's homepage, and "requests" is an English word: the
-  // Python packages Nixpkgs patched for it are not suggested, not even considered.
+  // Python packages Nixpkgs patched for it are not suggested, not even considered. Nothing in the
+  // record says Python (its references point into github.com/psf/requests, which the package set
+  // does not carry: no source URL or changelog is stored); only knowing that "psf" is the Python
+  // Software Foundation would tie them, and a vendor → ecosystem table would touch 2 of the 44,131
+  // records of the bulk set (this one and pypa/setuptools) — a special case, so it stays a miss.
   it.failing('CVE-2024-35195 (psf requests): the Python requests packages are suggested', () => {
     const match = matchCve(fixtureCve('linkage/vulnrichment/CVE-2024-35195.json'), context(rows('python312Packages.requests', 'python313Packages.requests')));
     expect(suggestedAttrs(match)).toEqual(['python312Packages.requests', 'python313Packages.requests']);
