@@ -67,5 +67,11 @@ describe('Linker: package popularity in the relevance score', () => {
     const popular = await stored(pool, 'CVE-2024-9143');
     expect(popular.notes).toContain(`openssl_1_1 is used by ${users} derivations in nixos-unstable (direct dependants): relevance ×${popularityFactor(users).toFixed(2)}`);
     expect(popular.score / leaf.score).toBeCloseTo(popularityFactor(users), 2);
+
+    // Counts recounted after the linker last looked (as when it read the packages between an evaluation's
+    // completion and the recount): made-up figures, the same package set.
+    await pool.query(`UPDATE package_dependants SET counts = array_fill(5000, ARRAY[cardinality(attrs)]), computed_at = now()`);
+    await linker.linkIds(['CVE-2024-9143']);
+    expect((await stored(pool, 'CVE-2024-9143')).notes).toContain('openssl_1_1 is used by 5,000 derivations in nixos-unstable (direct dependants): relevance ×1.28');
   });
 });

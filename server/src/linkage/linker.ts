@@ -67,7 +67,8 @@ export class Linker {
       return this.cached.context;
     }
     const index = this.cached ? await this.updatedIndex(this.cached.version.split('#')[0], packages, this.cached.context.index) : null;
-    const context = await this.buildContext(index ?? new PackageIndex(foldChannels(await this.packages.read())));
+    const known = this.cached?.popularity === popularity ? this.cached.context.popularity : undefined;
+    const context = await this.buildContext(index ?? new PackageIndex(foldChannels(await this.packages.read())), known);
     this.cached = { version, popularity, context };
     return context;
   }
@@ -92,12 +93,12 @@ export class Linker {
     return index;
   }
 
-  private async buildContext(index: PackageIndex): Promise<MatcherContext> {
+  private async buildContext(index: PackageIndex, popularity?: PackagePopularity): Promise<MatcherContext> {
     const curated = (await this.rules.list()).map((r) => ({ ...r, id: r.id }));
     const productVendors = new ProductVendors();
     for (const [vendor, product] of await this.cves.vendorProducts()) productVendors.add(vendor, product);
     return {
-      index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords(), popularity: await this.readPopularity(),
+      index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords(), popularity: popularity ?? (await this.readPopularity()),
     };
   }
 
