@@ -1,6 +1,8 @@
 /**
  * Whether one Nixpkgs derivation version is affected by a CVE, read from CVE JSON 5 `affected[]`
  * entries and NVD cpeMatch rows, with Nix's version order (compare-versions.ts) for every comparison.
+ * Over 400 lines on purpose: every rule below works on the same private range and bound types and
+ * memoised comparison at the end, which splitting would have to export.
  *
  * CVE JSON 5 semantics (CVEProject/cve-schema schema/v5.0/docs/versions.md): an entry's `versions`
  * list is searched for an item that matches the version; a single version matches itself, a range
