@@ -71,6 +71,11 @@ describe('PackageDependants: reverse dependency counts per evaluation import', (
     expect((await countsOf()).byAttr).toEqual({ curl: arm, curlAlias: x86 });
   });
 
+  it('reads an attribute name with a line break in it intact (made up: Nix allows one when quoted)', async () => {
+    await pool.query(`UPDATE package_dependants SET attrs = attrs || E'odd\\nname'::text, counts = counts || 7`);
+    expect((await countsOf()).byAttr).toMatchObject({ 'odd\nname': 7, curl: expect.any(Number) });
+  });
+
   it('the version changes with every recount, so a warm linker re-reads the figures', async () => {
     const store = new PackageDependants(pool);
     const before = await store.version();

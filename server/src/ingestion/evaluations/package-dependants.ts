@@ -55,10 +55,31 @@ export class PackageDependants {
     return rows[0]?.v ?? '';
   }
 
+  /**
+   * Read as two strings split here: parsing 130k-element arrays in node-postgres took twice as long,
+   * and a warm linker reads them after every import.
+   */
   async read(): Promise<ChannelDependants[]> {
-    const { rows } = await this.pool.query<ChannelDependants>(
-      `SELECT channel, evaluation_id AS "evaluationId", attrs, counts FROM package_dependants ORDER BY channel`,
+    const { rows } = await this.pool.query<{ channel: string; evaluationId: number; attrs: string; counts: string; n: number }>(
+      `SELECT channel, evaluation_id AS "evaluationId", array_to_string(attrs, E'\\n') AS attrs, array_to_string(counts, ',') AS counts,
+              cardinality(attrs) AS n
+       FROM package_dependants ORDER BY channel`,
     );
-    return rows;
+    const read: ChannelDependants[] = [];
+    for (const r of rows) {
+      const attrs = r.n === 0 ? [] : r.attrs.split('\n');
+      // An attribute name with a line break (Nix allows one when quoted) would shift every count: read that channel's arrays.
+      if (attrs.length !== r.n) read.push(await this.readArrays(r.channel));
+      else read.push({ channel: r.channel, evaluationId: r.evaluationId, attrs, counts: r.n === 0 ? [] : r.counts.split(',').map(Number) });
+    }
+    return read;
+  }
+
+  private async readArrays(channel: string): Promise<ChannelDependants> {
+    const { rows } = await this.pool.query<ChannelDependants>(
+      `SELECT channel, evaluation_id AS "evaluationId", attrs, counts FROM package_dependants WHERE channel = $1`,
+      [channel],
+    );
+    return rows[0];
   }
 }
