@@ -1,7 +1,8 @@
 // Issue 5 benchmark: linking CVEs to the packages the channels ship, through the production Linker
 // (server/dist), on the 44,131 REAL records of cisagov/vulnrichment @b0ed758 and an evaluation
 // built from the REAL Nixpkgs package set (129,815 attributes; nix-eval-jobs lines GENERATED from
-// it, see support/universe-eval-lines.mjs), imported into one channel (nixos-unstable).
+// it, see support/universe-eval-lines.mjs, with GENERATED inputDrvs for the popularity counts),
+// imported into one channel (nixos-unstable).
 //   1. full link, fresh linkage state — baseline: a raw SQL pass reading the same inputs;
 //   2. 300k CVEs: the real ones plus GENERATED records (support/linkage-data.mjs), full link;
 //   3. one CVE at a time with a warm context (median, p99), and the scheduled run after one change;
@@ -19,7 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runPhase } from './support/database.mjs';
 import { cloneDatabase, generatedCveDir, query, realCveDir, runLivePhase } from './support/linkage-data.mjs';
-import { evalLine, universeRows } from './support/universe-eval-lines.mjs';
+import { drvPathOf, evalLine, generatedInputs, universeRows } from './support/universe-eval-lines.mjs';
 
 const rev = (label) => createHash('sha1').update(label).digest('hex');
 const CHANNEL = 'nixos-unstable';
@@ -38,7 +39,8 @@ async function storedStats(url) {
            (SELECT count(*) FROM suggestion WHERE status = 'pending' AND group_count > 0)::int AS pending,
            (SELECT count(*) FROM suggestion_package)::int AS groups,
            (SELECT coalesce(sum(jsonb_array_length(members)), 0) FROM suggestion_package)::bigint AS links,
-           (SELECT count(*) FROM linkage_state)::int AS linked`);
+           (SELECT count(*) FROM linkage_state)::int AS linked,
+           (SELECT count(*) FROM suggestion WHERE group_count > 0 AND explanation->>'notes' LIKE '%derivation%(direct dependants)%')::int AS popular`);
   const counts = (await query(url, `SELECT group_count FROM suggestion WHERE group_count > 0 ORDER BY group_count`)).map((r) => r.group_count);
   const dismissed = Object.fromEntries((await query(url, `SELECT dismissal_reason AS k, count(*)::int AS n FROM suggestion WHERE status = 'dismissed' GROUP BY 1 ORDER BY 2 DESC`)).map((r) => [r.k, r.n]));
   const verdicts = Object.fromEntries((await query(url, `SELECT verdict AS k, count(*)::int AS n FROM suggestion_package GROUP BY 1 ORDER BY 2 DESC`)).map((r) => [r.k, r.n]));
@@ -47,7 +49,7 @@ async function storedStats(url) {
            (SELECT n FROM jsonb_array_elements_text(explanation->'notes') n WHERE n LIKE 'many groups%' LIMIT 1) AS reason
     FROM suggestion WHERE group_count > 50 ORDER BY group_count DESC`);
   return {
-    cves: totals.cves, linked: totals.linked, suggestions: totals.suggestions, pending: totals.pending, groups: totals.groups,
+    cves: totals.cves, linked: totals.linked, suggestions: totals.suggestions, popular: totals.popular, pending: totals.pending, groups: totals.groups,
     packageLinks: Number(totals.links), dismissed, verdicts,
     groupsPerSuggestion: { median: quantile(counts, 0.5), p90: quantile(counts, 0.9), p99: quantile(counts, 0.99), max: counts[counts.length - 1] ?? 0 },
     over50: over50.map((o) => ({ cveId: o.cve_id, groups: o.group_count, reason: o.reason })),
@@ -65,9 +67,13 @@ export default async function linkageBench({ databases, log }) {
   const realDir = realCveDir();
   const rows = universeRows();
   const evalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nixsec-bench-linkage-evals-'));
+  // GENERATED dependencies, for the popularity counts (package_dependants). They point at the first
+  // evaluation's drvPaths, so that the second still changes 1% of the lines (a bumped package loses its
+  // dependants there; in Nixpkgs its dependants would change too).
+  const inputs = generatedInputs(rows).map((js) => js.map((j) => drvPathOf(rows[j])));
   const evalFile = (k) => {
     const file = path.join(evalDir, `eval-${k}.jsonl`);
-    fs.writeFileSync(file, rows.map((r, i) => evalLine(r, k > 0 && i % 100 === k)).join('\n') + '\n');
+    fs.writeFileSync(file, rows.map((r, i) => evalLine(r, k > 0 && i % 100 === k, inputs[i])).join('\n') + '\n');
     return file;
   };
 
@@ -76,7 +82,7 @@ export default async function linkageBench({ databases, log }) {
   log('setup: ingesting the 44k real CVE records…');
   const ingest = await runLivePhase('phases/linkage-ingest.mjs', [url, realDir, 'ingest real'], log);
   log(`setup: importing an evaluation of ${rows.length} packages into ${CHANNEL}…`);
-  await runPhase('phases/eval-import.mjs', [url, CHANNEL, rev('linkage-u0'), evalFile(0)]);
+  const firstImport = await runPhase('phases/eval-import.mjs', [url, CHANNEL, rev('linkage-u0'), evalFile(0)]);
   await query(url, 'VACUUM ANALYZE');
   // Phase 2 starts from this state (before any linking), with generated records added.
   const scaleUrl = total > 0 ? await cloneDatabase(url, 'linkage_scale') : null;
@@ -141,6 +147,8 @@ export default async function linkageBench({ databases, log }) {
     ['1. raw SQL pass over the same inputs (baseline)', baselineSeconds, 's'],
     ['1. full link / raw SQL pass', full.seconds / baselineSeconds, '×'],
     ['1. suggestions (CVEs with ≥ 1 package group)', stats.suggestions, ''],
+    ['setup: packages with dependants (GENERATED inputDrvs, 5 per package)', firstImport.dependants?.packages ?? 'n/a', ''],
+    ['setup: counting them at the end of the import', firstImport.dependants?.seconds ?? 'n/a', 's'],
     ['1. package groups', stats.groups, ''],
   ];
   if (scale) {
@@ -173,6 +181,7 @@ export default async function linkageBench({ databases, log }) {
     ['4. relink / full link', relink.seconds / full.seconds, '× (goal < 0.10)'],
     ['5. suggestions (naive substring: 10,703)', stats.suggestions, ''],
     ['5. … of which pending (not auto-dismissed)', stats.pending, ''],
+    ['5. … whose score counts popularity (GENERATED dependants)', stats.popular, ''],
     ['5. … auto-dismissed', Object.entries(stats.dismissed).map(([k, v]) => `${k} ${v}`).join(', ') || 'none', ''],
     ['5. package groups', stats.groups, ''],
     ['5. attribute×channel links (naive: 3.8M)', stats.packageLinks, ''],

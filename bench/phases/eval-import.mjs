@@ -14,7 +14,7 @@ export default async function (url, channel, revision, file) {
   const pool = new Pool({ connectionString: url, max: 4 });
   try {
     const summary = await new EvaluationImporter(pool).import(parseChannelName(channel), revision, readEvalLines(file), { source: 'bench' });
-    return { counts: summary.counts };
+    return { counts: summary.counts, dependants: summary.dependants ?? null };
   } finally {
     await pool.end();
   }

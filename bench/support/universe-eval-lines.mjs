@@ -21,19 +21,44 @@ export function universeRows() {
   });
 }
 
-/** One JSON line per package for x86_64-linux; `bump` marks packages whose version changed. */
-export function evalLine(row, bump = false) {
+/** The drvPath evalLine gives the row. */
+export function drvPathOf(row, bump = false) {
   const version = bump ? `${row.version}.1` : row.version;
   const name = version ? `${row.pname}-${version}` : row.pname;
-  const h = hash32(`${row.attr}@${version}`);
+  return `/nix/store/${hash32(`${row.attr}@${version}`)}-${name}.drv`;
+}
+
+/**
+ * GENERATED direct dependencies (the package set has none): `perPackage` inputs per row, drawn so
+ * that a few rows are used by thousands and most by none, as in Nixpkgs (index = n × u⁴, u uniform
+ * from a hash). Indices into `rows`; a row never depends on itself.
+ */
+export function generatedInputs(rows, perPackage = 5) {
+  return rows.map((row, i) => {
+    const inputs = new Set();
+    for (let k = 0; k < perPackage; k++) {
+      const u = parseInt(hash32(`${row.attr}#${k}`).slice(0, 8), 16) / 2 ** 32;
+      const j = Math.floor(rows.length * u ** 4);
+      if (j !== i) inputs.add(j);
+    }
+    return [...inputs];
+  });
+}
+
+/** One JSON line per package for x86_64-linux; `bump` marks packages whose version changed; `inputDrvs`: drvPaths it depends on. */
+export function evalLine(row, bump = false, inputDrvs = []) {
+  const version = bump ? `${row.version}.1` : row.version;
+  const name = version ? `${row.pname}-${version}` : row.pname;
+  const drvPath = drvPathOf(row, bump);
+  const h = drvPath.slice('/nix/store/'.length, '/nix/store/'.length + 32);
   return JSON.stringify({
     attr: `${row.attr}.x86_64-linux`,
     attrPath: [...row.attr.split('.'), 'x86_64-linux'],
     name,
-    drvPath: `/nix/store/${h}-${name}.drv`,
+    drvPath,
     system: 'x86_64-linux',
     outputs: { out: `/nix/store/${hash32(h)}-${name}` },
-    inputDrvs: {},
+    inputDrvs: Object.fromEntries(inputDrvs.map((d) => [d, ['out']])),
     meta: {
       name,
       description: row.description || null,

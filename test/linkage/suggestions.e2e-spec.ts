@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { pgPool } from '../../server/src/database/pg-pool';
 import { EvaluationImporter } from '../../server/src/ingestion/evaluations/evaluation-importer';
 import { Linker } from '../../server/src/linkage/linker';
+import { ALGORITHM_VERSION } from '../../server/src/linkage/matcher/matcher';
 import { MappingRuleStore } from '../../server/src/linkage/store/mapping-rule.store';
 import { startTestApp, TestApp } from '../../server/src/testing/test-app';
 import { copyFixtures, gql, ingester, sql } from '../ingestion/support';
@@ -59,7 +60,7 @@ describe('GraphQL: suggestions with their explanations, and the curated mapping 
 
   it('suggestion(cveId) explains each package: which statement matched, how strongly, and the version verdict per attribute and channel', async () => {
     const { suggestion } = await gql(t, `{ suggestion(cveId: "cve-2024-9143") { ${SUGGESTION} } }`);
-    expect(suggestion).toMatchObject({ cveId: 'CVE-2024-9143', status: 'pending', dismissalReason: null, groupCount: 1, algorithmVersion: 1 });
+    expect(suggestion).toMatchObject({ cveId: 'CVE-2024-9143', status: 'pending', dismissalReason: null, groupCount: 1, algorithmVersion: ALGORITHM_VERSION });
     expect(suggestion.score).toBeGreaterThan(0);
     const [openssl] = suggestion.packages;
     expect(openssl).toMatchObject({

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LinkageModule } from '../linkage/linkage.module';
 import { EvaluationEvents } from './evaluations/evaluation-events';
 import { EvaluationQueryRepository } from './evaluations/graphql/evaluation-query.repository';
 import { EvaluationJobs } from './evaluations/jobs/evaluation.jobs';
@@ -11,6 +12,7 @@ import { IngestionScheduler } from './jobs/ingestion.scheduler';
 
 /** Ingestion of CVE List V5, NVD API 2.0 (issue 3), Nixpkgs channels and evaluations (issue 4). */
 @Module({
+  imports: [LinkageModule],
   providers: [
     CveQueryRepository,
     CveResolver,

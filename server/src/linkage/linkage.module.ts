@@ -4,10 +4,11 @@ import { CveSuggestionResolver, SuggestionsResolver } from './graphql/suggestion
 import { SuggestionQueryRepository } from './graphql/suggestion-query.repository';
 import { LinkageJobs } from './jobs/linkage.jobs';
 import { MappingRulesResolver } from './graphql/mapping-rules.resolver';
+import { LinkageService } from './linkage.service';
 
 /** Matching CVEs to Nixpkgs packages, with explanations (issue 5). */
 @Module({
-  providers: [CveQueryRepository, SuggestionQueryRepository, SuggestionsResolver, CveSuggestionResolver, MappingRulesResolver, LinkageJobs],
-  exports: [LinkageJobs],
+  providers: [CveQueryRepository, SuggestionQueryRepository, SuggestionsResolver, CveSuggestionResolver, MappingRulesResolver, LinkageJobs, LinkageService],
+  exports: [LinkageService],
 })
 export class LinkageModule {}

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { CveRecordsReader, StoredCve } from '../ingestion/cve/cve-records.reader';
 import { CurrentPackagesReader } from '../ingestion/evaluations/current-packages.reader';
+import { PackageDependants } from '../ingestion/evaluations/package-dependants';
 import { withTransaction } from '../database/transaction';
 import { loadCommonWords } from './matcher/common-words';
 import { linkableCve } from './matcher/linkable-cve';
@@ -8,6 +9,7 @@ import { BUILT_IN_RULES, MappingRules } from './matcher/mapping-rules';
 import { ALGORITHM_VERSION, CveMatch, matchCve, MatcherContext } from './matcher/matcher';
 import { nameKey, squashKey } from './matcher/names';
 import { lookupKeysOf, PackageIndex, PackageRecord } from './matcher/package-index';
+import { PackagePopularity } from './matcher/package-popularity';
 import { ProductVendors } from './matcher/product-vendors';
 import { MappingRuleStore } from './store/mapping-rule.store';
 import { LinkedCve, writeLinks } from './store/suggestion-writer';
@@ -40,23 +42,41 @@ export class Linker {
   private readonly cves: CveRecordsReader;
   private readonly packages: CurrentPackagesReader;
   private readonly rules: MappingRuleStore;
-  private cached: { version: string; context: MatcherContext } | null = null;
+  private readonly dependants: PackageDependants;
+  private cached: { version: string; popularity: string; context: MatcherContext } | null = null;
 
   constructor(private readonly pool: Pool) {
     this.cves = new CveRecordsReader(pool);
     this.packages = new CurrentPackagesReader(pool);
     this.rules = new MappingRuleStore(pool);
+    this.dependants = new PackageDependants(pool);
   }
 
-  /** The matcher's view of the package set and rules, rebuilt only when either changed. */
+  /**
+   * The matcher's view of the package set and rules, rebuilt only when either changed; the
+   * popularity figures are re-read alone when only they changed (counted just after an evaluation completed).
+   */
   async context(options: { refreshVendors?: boolean } = {}): Promise<MatcherContext> {
     const packages = await this.packages.version();
     const version = `${packages}#${await this.rules.version()}`;
-    if (this.cached?.version === version && !options.refreshVendors) return this.cached.context;
+    const popularity = await this.dependants.version();
+    if (this.cached?.version === version && !options.refreshVendors) {
+      if (this.cached.popularity !== popularity) {
+        this.cached = { version, popularity, context: { ...this.cached.context, popularity: await this.readPopularity() } };
+      }
+      return this.cached.context;
+    }
     const index = this.cached ? await this.updatedIndex(this.cached.version.split('#')[0], packages, this.cached.context.index) : null;
-    const context = await this.buildContext(index ?? new PackageIndex(foldChannels(await this.packages.read())));
-    this.cached = { version, context };
+    const known = this.cached?.popularity === popularity ? this.cached.context.popularity : undefined;
+    const context = await this.buildContext(index ?? new PackageIndex(foldChannels(await this.packages.read())), known);
+    this.cached = { version, popularity, context };
     return context;
+  }
+
+  private async readPopularity(): Promise<PackagePopularity> {
+    const popularity = new PackagePopularity();
+    for (const channel of await this.dependants.read()) popularity.add(channel.channel, channel.attrs, channel.counts);
+    return popularity;
   }
 
   /**
@@ -73,11 +93,13 @@ export class Linker {
     return index;
   }
 
-  private async buildContext(index: PackageIndex): Promise<MatcherContext> {
+  private async buildContext(index: PackageIndex, popularity?: PackagePopularity): Promise<MatcherContext> {
     const curated = (await this.rules.list()).map((r) => ({ ...r, id: r.id }));
     const productVendors = new ProductVendors();
     for (const [vendor, product] of await this.cves.vendorProducts()) productVendors.add(vendor, product);
-    return { index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords() };
+    return {
+      index, rules: new MappingRules([...curated, ...BUILT_IN_RULES]), productVendors, commonWords: await loadCommonWords(), popularity: popularity ?? (await this.readPopularity()),
+    };
   }
 
   /** Links exactly these CVEs now (a new or updated CVE links just itself). */

@@ -1564,7 +1564,7 @@ export type Suggestion = {
   /** Notes on the suggestion as a whole. */
   notes: Array<Scalars['String']['output']>;
   packages: Array<SuggestedPackage>;
-  /** Queue order: confidence, severity and channels affected. */
+  /** Queue order: confidence, severity, channels affected and how many derivations use the package. */
   score: Scalars['Float']['output'];
   /** pending, dismissed, withdrawn, or accepted (its CVE is in the advisory advisoryId) */
   status: Scalars['String']['output'];

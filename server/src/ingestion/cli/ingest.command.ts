@@ -131,6 +131,9 @@ function evalCommand(): Command {
             `unchanged ${c.unchanged}, removed ${c.removed}, evaluation errors ${c.evalErrors}, quarantined ${c.quarantined}; ` +
             `new derivations ${c.newDerivations}, new meta ${c.newMeta}\n`,
         );
+        if (summary.dependants && 'error' in summary.dependants) {
+          process.stderr.write(`reverse dependencies could not be counted (the next import retries): ${summary.dependants.error}\n`);
+        }
         if (c.quarantined) process.exitCode = EXIT_QUARANTINED;
       });
     });

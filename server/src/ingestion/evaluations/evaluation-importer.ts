@@ -4,6 +4,7 @@ import { EvalLineRejectedError, EvaluationErrorLine } from '../nixpkgs/normalize
 import { parseEvalLine } from '../nixpkgs/normalize/eval-line.normalizer';
 import { EvaluationCompletion, EvaluationLifecycle } from './evaluation-lifecycle';
 import { ChannelSnapshotReader } from './channel-snapshot.reader';
+import { PackageDependants } from './package-dependants';
 import { EvaluationProcessError } from './evaluation-process.error';
 import { EvaluationStore, metaSha256, PendingDerivation } from './evaluation-store';
 import { LINE_KEY_BYTES, lineHash, LineKeys } from './line-snapshot';
@@ -39,6 +40,8 @@ export interface EvalImportSummary {
   evaluationId: number;
   status: 'completed' | 'already-completed';
   counts: EvalImportCounts;
+  /** Packages with dependants after this import (PackageDependants), or why they could not be counted. */
+  dependants?: { packages: number | null; seconds: number } | { error: string };
 }
 
 const REVISION = /^[0-9a-f]{40}$/;
@@ -75,12 +78,14 @@ export class EvaluationImporter {
   private readonly snapshots: ChannelSnapshotReader;
   private readonly lifecycle: EvaluationLifecycle;
   private readonly runs: IngestionRunStore;
+  private readonly dependants: PackageDependants;
 
   constructor(pool: Pool) {
     this.store = new EvaluationStore(pool);
     this.snapshots = new ChannelSnapshotReader(pool);
     this.lifecycle = new EvaluationLifecycle(pool);
     this.runs = new IngestionRunStore(pool);
+    this.dependants = new PackageDependants(pool);
   }
 
   async import(channel: ChannelInfo, revision: string, lines: EvalLinesInput, options: EvalImportOptions): Promise<EvalImportSummary> {
@@ -305,7 +310,7 @@ export class EvaluationImporter {
       else await this.lifecycle.complete(channel.name, evaluationId, { attrs: closedAttrs, lineKeys: removedKeys }, { ...counts }, logTail, snapshotWritten);
       await heartbeat.last;
       await this.runs.finish(run.id, runCounts(), revision);
-      return { evaluationId, status: 'completed', counts };
+      return { evaluationId, status: 'completed', counts, dependants: await this.refreshDependants(channel.name, evaluationId) };
     } catch (err) {
       await writing.catch(() => undefined); // no batch may land after the evaluation is marked failed
       await (await completion.opening?.catch(() => null))?.abort();
@@ -319,6 +324,19 @@ export class EvaluationImporter {
       throw err;
     } finally {
       await run.release();
+    }
+  }
+
+  /**
+   * Once per import, after the evaluation completed: a failure here leaves the previous figures
+   * (the next import recounts) and never fails the evaluation, which is complete and visible.
+   */
+  private async refreshDependants(channel: string, evaluationId: number): Promise<EvalImportSummary['dependants']> {
+    const started = performance.now();
+    try {
+      return { packages: await this.dependants.refresh(channel, evaluationId), seconds: (performance.now() - started) / 1000 };
+    } catch (err) {
+      return { error: (err as Error).message };
     }
   }
 }

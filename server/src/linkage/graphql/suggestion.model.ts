@@ -54,7 +54,7 @@ export class Suggestion {
   @Field(() => String, { nullable: true }) dismissalDetail: string | null;
   @Field(() => String, { nullable: true, description: '"nixsec" for automatic decisions.' }) dismissedBy: string | null;
   @Field(() => Float) confidence: number;
-  @Field(() => Float, { description: 'Queue order: confidence, severity and channels affected.' }) score: number;
+  @Field(() => Float, { description: 'Queue order: confidence, severity, channels affected and how many derivations use the package.' }) score: number;
   @Field(() => Int) groupCount: number;
   @Field(() => [String], { description: 'Notes on the suggestion as a whole.' }) notes: string[];
   @Field(() => [ConsideredCandidate]) considered: ConsideredCandidate[];

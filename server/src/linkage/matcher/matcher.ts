@@ -4,11 +4,12 @@ import type { LinkableCve } from './linkable-cve';
 import { MappingRules } from './mapping-rules';
 import { LANGUAGE_ECOSYSTEMS, nameKey, squashKey } from './names';
 import { IndexedPackage, PackageIndex } from './package-index';
+import { PackagePopularity, popularityFactor } from './package-popularity';
 import { isDistributor, ProductVendors, vendorTokens } from './product-vendors';
-import { affectedEntryVerdict, combineFindings, cpeMatchVerdict, VersionFinding, VersionVerdict } from './version-applicability';
+import { affectedEntryVerdict, combineFindings, cpeMatchVerdict, releaseLineFixes, VersionFinding, VersionVerdict } from './version-applicability';
 
 /** Bumped whenever matching changes what it returns; stored suggestions of older versions are re-linked. */
-export const ALGORITHM_VERSION = 1;
+export const ALGORITHM_VERSION = 2;
 
 /** Groups below this confidence are not suggested (they stay in the explanation as "considered"). */
 export const SUGGEST_THRESHOLD = 0.5;
@@ -18,6 +19,8 @@ export interface MatcherContext {
   rules: MappingRules;
   productVendors: ProductVendors;
   commonWords: CommonWords;
+  /** Reverse dependency counts; absent (e.g. offline evaluation) leaves popularity out of the score. */
+  popularity?: PackagePopularity;
 }
 
 export type MatchRule = 'curated' | 'alias' | 'declared-cpe' | 'repository' | 'name' | 'description' | 'reference';
@@ -154,7 +157,7 @@ export function matchCve(cve: LinkableCve, context: MatcherContext): CveMatch {
   result.keys = [...keys].sort();
   result.confidence = result.groups[0]?.confidence ?? 0;
   result.dismissal = dismissal(cve, signals, result.groups);
-  result.score = score(cve, result);
+  result.score = score(cve, result, context.popularity);
   return result;
 }
 
@@ -361,11 +364,13 @@ function namesAttr(key: string | undefined, pkg: IndexedPackage): boolean {
 
 function memberLinks(candidate: Candidate): MemberLink[] {
   const signals = candidate.ownSignals.size > 0 ? candidate.ownSignals : candidate.signals;
+  const entries = [...signals].flatMap((s) => (s.versions && 'affected' in s.versions ? [s.versions.affected] : []));
+  const lines = entries.length > 0 ? releaseLineFixes(entries) : null;
   return candidate.pkg.versions.map(({ channel, version }) => {
     const findings: VersionFinding[] = [];
     for (const signal of signals) {
       if (!signal.versions) continue;
-      findings.push('affected' in signal.versions ? affectedEntryVerdict(version, signal.versions.affected) : cpeMatchVerdict(version, signal.versions.cpe));
+      findings.push('affected' in signal.versions ? affectedEntryVerdict(version, signal.versions.affected, lines) : cpeMatchVerdict(version, signal.versions.cpe));
     }
     const finding = findings.length > 0 ? combineFindings(findings) : { verdict: 'unknown' as const, reason: 'the matching statement gives no versions', rule: null };
     return { attr: candidate.pkg.attr, channel, version, verdict: finding.verdict, reason: finding.reason, rule: finding.rule };
@@ -396,12 +401,21 @@ function dismissal(cve: LinkableCve, signals: CveSignals, groups: GroupLink[]): 
   return null;
 }
 
-/** Queue order: confidence first, then severity, then how many channels ship an affected version. */
-function score(cve: LinkableCve, match: CveMatch): number {
+/**
+ * Queue order: confidence first, then severity, then how many channels ship an affected version,
+ * then how widely the exposed packages are used (package-popularity.ts: at most ×1.3, log scale).
+ */
+function score(cve: LinkableCve, match: CveMatch, popularity: PackagePopularity | undefined): number {
   if (match.groups.length === 0) return 0;
   const severity = 0.5 + (cve.cvss ?? 5) / 20;
-  const affectedChannels = new Set(match.groups.flatMap((g) => g.members.filter((m) => m.verdict !== 'not-affected').map((m) => m.channel))).size;
-  return round(match.confidence * severity * (1 + 0.1 * Math.min(affectedChannels, 5)));
+  const exposed = match.groups.flatMap((g) => g.members.filter((m) => m.verdict !== 'not-affected'));
+  const affectedChannels = new Set(exposed.map((m) => m.channel)).size;
+  const used = popularity?.mostUsed([...new Set(exposed.map((m) => m.attr))]) ?? null;
+  const factor = used ? popularityFactor(used.dependants) : 1;
+  if (used) {
+    match.notes.push(`${used.attr} is used by ${used.dependants.toLocaleString('en-US')} derivation${used.dependants === 1 ? '' : 's'} in ${used.channel} (direct dependants): relevance ×${factor.toFixed(2)}`);
+  }
+  return round(match.confidence * severity * (1 + 0.1 * Math.min(affectedChannels, 5)) * factor);
 }
 
 function byConfidence(a: GroupLink, b: GroupLink): number {

@@ -4,6 +4,7 @@ import {
   combineFindings,
   cpeMatchVerdict,
   normaliseVersion,
+  releaseLineFixes,
   type VersionFinding,
   type VersionVerdict,
 } from './version-applicability';
@@ -563,5 +564,58 @@ describe('normaliseVersion', () => {
     ['63a07379fdb6c72450cb05294461c6016b8b7726', '63a07379fdb6c72450cb05294461c6016b8b7726'], // looks like a version; versionType tells
   ])('%j → %j', (raw, normalised) => {
     expect(normaliseVersion(raw)).toBe(normalised);
+  });
+});
+
+describe('releaseLineFixes: open-ended ranges as one fix per release line', () => {
+  // CVE-2024-9680 (shared/data/cve): the CNA's three Thunderbird entries, one range each, and CISA-ADP's one entry with all three.
+  const cna = [
+    entry(null, [{ version: 'unspecified', lessThan: '131.0.1', status: 'affected', versionType: 'custom' }]),
+    entry(null, [{ version: 'unspecified', lessThan: '128.3.1', status: 'affected', versionType: 'custom' }]),
+    entry(null, [{ version: 'unspecified', lessThan: '115.16.0', status: 'affected', versionType: 'custom' }]),
+  ];
+  const adp = entry('unknown', ['131.0.1', '128.3.1', '115.16.0'].map((lessThan) => ({ version: '0', lessThan, status: 'affected', versionType: 'custom' })));
+  const verdictOf = (version: string, entries: Entry[]) => {
+    const lines = releaseLineFixes(entries);
+    return combineFindings(entries.map((e) => affectedEntryVerdict(version, e, lines))).verdict;
+  };
+
+  it.each([
+    ['128.14.0esr', 'not-affected'], // past 128.3.1, the fix of line 128, though below 131.0.1
+    ['128.2.0esr', 'affected'],
+    ['128.3.1', 'not-affected'],
+    ['129.0', 'affected'], // no fix of its own line: below 131.0.1
+    ['131.0.1', 'not-affected'],
+    ['143.0', 'not-affected'],
+    ['115.15.0', 'affected'],
+    ['115.16.0', 'not-affected'],
+    ['102.15.1', 'affected'], // an older, unlisted line
+  ] as [string, VersionVerdict][])('Thunderbird %s → %s (CNA and ADP entries alike)', (version, verdict) => {
+    expect(verdictOf(version, cna)).toBe(verdict);
+    expect(verdictOf(version, [adp])).toBe(verdict);
+    expect(verdictOf(version, [...cna, adp])).toBe(verdict);
+  });
+
+  it('the explanation names the line, its fix and every bound', () => {
+    const finding = affectedEntryVerdict('128.14.0esr', adp, releaseLineFixes([adp]));
+    expect(finding).toMatchObject({ verdict: 'not-affected', basis: 'listed', rule: '>= 0, < 131.0.1 (release line 128: < 128.3.1)' });
+    expect(finding.reason).toBe('128.14.0esr is past 128.3.1, the fix of its release line 128 (the record gives one fix per line: < 131.0.1, < 128.3.1, < 115.16.0) — unaffected');
+  });
+
+  it('lines of two numbers when the majors are shared (made up, as git backports: < 2.45.1, < 2.44.1, < 2.43.4)', () => {
+    const git = [entry(null, ['2.45.1', '2.44.1', '2.43.4'].map((lessThan) => ({ version: '0', lessThan, status: 'affected' })))];
+    expect(['2.44.5', '2.44.0', '2.43.4', '2.42.0', '2.46.0'].map((v) => verdictOf(v, git))).toEqual(['not-affected', 'affected', 'not-affected', 'affected', 'not-affected']);
+  });
+
+  it.each([
+    ['a single range', [{ version: '0', lessThan: '131.0.1', status: 'affected' }]],
+    ['bounds no shorter run of numbers tells apart (< 1.2, < 1.2.5)', [{ version: '0', lessThan: '1.2', status: 'affected' }, { version: '0', lessThan: '1.2.5', status: 'affected' }]],
+    ['ranges with lower bounds', [{ version: '128.0', lessThan: '128.3.1', status: 'affected' }, { version: '131.0', lessThan: '131.0.1', status: 'affected' }]],
+  ])('no release lines from %s: the ranges are read as written', (_what, items) => {
+    expect(releaseLineFixes([entry(null, items)])).toBeNull();
+  });
+
+  it('without release lines, "< 131.0.1" still covers 128.14.0esr (the union the schema describes)', () => {
+    expect(affectedEntryVerdict('128.14.0esr', adp).verdict).toBe('affected');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Whether one Nixpkgs derivation version is affected by a CVE, read from CVE JSON 5 `affected[]`
  * entries and NVD cpeMatch rows, with Nix's version order (compare-versions.ts) for every comparison.
+ * Over 400 lines on purpose: every rule below works on the same private range and bound types and
+ * memoised comparison at the end, which splitting would have to export.
  *
  * CVE JSON 5 semantics (CVEProject/cve-schema schema/v5.0/docs/versions.md): an entry's `versions`
  * list is searched for an item that matches the version; a single version matches itself, a range
@@ -18,6 +20,10 @@
  *   like "8.4.0 ..< 8.4.0") makes a version no other item matches unknown, unless every status the
  *   item could give equals the defaultStatus anyway.
  * - Operator strings in `version` (">= 1.7.0, < 1.18.4", "= 2.45.0", "< 2.39.4") are read as ranges.
+ * - Several affected ranges without a lower bound ("< 131.0.1", "< 128.3.1", "< 115.16.0", as Mozilla
+ *   writes them) are one fix per release line: read as a union, every bound but the highest would
+ *   say nothing. A version of a listed line (128.14.0esr: line 128) that is past its line's fix is
+ *   not affected, although it is below another line's bound (releaseLineFixes).
  * - "alpha", "beta" and "rc" count as before the release ("6.1.0-rc1" < "6.1.0", unlike in Nix,
  *   where only "pre" does), trailing ".0" components are ignored ("3.0" = "3.0.0"), and words are
  *   compared case-insensitively; otherwise the order is Nix's.
@@ -61,15 +67,20 @@ const VERDICT: Record<Status, VersionVerdict> = {
   unknown: 'unknown',
 };
 
-/** CVE JSON 5 `affected[]` entry (CNA or ADP) applied to one package version. */
+/**
+ * CVE JSON 5 `affected[]` entry (CNA or ADP) applied to one package version; `lines`: the release
+ * lines the record's open-ended ranges for this product describe (releaseLineFixes), if any.
+ */
 export function affectedEntryVerdict(
   packageVersion: string,
   entry: Pick<NormalizedAffected, 'defaultStatus' | 'versions'>,
+  lines: ReleaseLineFixes | null = null,
 ): VersionFinding {
   const version = usableVersion(packageVersion);
   if (typeof version !== 'string') return version;
 
-  const evaluations = entry.versions.map((item) => evaluate(version, item));
+  const lineFix = lines?.fixOf(version) ?? null;
+  const evaluations = entry.versions.map((item) => evaluate(version, item, lineFix));
   const matches = evaluations.filter((e): e is Match => e.kind === 'match').sort(byPrecedence);
   if (matches.length > 0) {
     const [best, ...others] = matches;
@@ -227,7 +238,7 @@ type Evaluation = Match | Undecidable | { kind: 'miss' };
 const SOURCE_CONTROL = new Set(['git', 'hg', 'mercurial', 'svn', 'bzr', 'fossil']);
 const COMMIT_HASH = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 
-function evaluate(version: string, item: NormalizedVersion): Evaluation {
+function evaluate(version: string, item: NormalizedVersion, lineFix: LineFix | null = null): Evaluation {
   const rule = describeItem(item);
   const statuses = [item.status, ...item.changes.map((change) => asStatus(change.status))];
   const undecidable = (problem: string): Undecidable => ({ kind: 'undecidable', rule, problem, statuses });
@@ -240,6 +251,12 @@ function evaluate(version: string, item: NormalizedVersion): Evaluation {
   if (typeof range === 'string') return undecidable(range);
   if (isEmpty(range)) return undecidable(`the range ${rule} is empty`);
   if (!inRange(version, range)) return { kind: 'miss' };
+  if (lineFix && range.lower === null && item.status === 'affected' && item.changes.length === 0 && !belowUpper(version, lineFix.upper)) {
+    return {
+      kind: 'match', status: 'unaffected', rule: `${rule} (release line ${lineFix.line}: < ${lineFix.fix})`, exact: false, lower: null,
+      reason: `${version} is past ${lineFix.fix}, the fix of its release line ${lineFix.line} (the record gives one fix per line: ${lineFix.all}) — unaffected`,
+    };
+  }
 
   const exact = isExact(range);
   const lower = range.lower?.version ?? null;
@@ -314,6 +331,66 @@ function byPrecedence(a: Match, b: Match): number {
   if (a.exact !== b.exact) return a.exact ? -1 : 1;
   if (a.lower === null || b.lower === null) return (a.lower === null ? 1 : 0) - (b.lower === null ? 1 : 0);
   return compare(b.lower, a.lower);
+}
+
+// ——— Release lines ———
+
+interface LineFix {
+  /** The line's leading version components, e.g. "128". */
+  line: string;
+  fix: string;
+  upper: Upper;
+  /** Every bound of the set, as written, for the explanation. */
+  all: string;
+}
+
+/** The fix of each release line a record lists, found by the leading components of a version. */
+export interface ReleaseLineFixes {
+  fixOf(version: string): LineFix | null;
+}
+
+/**
+ * Reads affected ranges without a lower bound ("< 131.0.1", "< 128.3.1", "< 115.16.0") across the
+ * entries that name one product as fixes per release line. A line is the shortest run of leading
+ * numbers that tells the bounds apart (131 / 128 / 115; 2.45 / 2.44 for "< 2.45.1", "< 2.44.1"),
+ * and must be shorter than each bound, so that a bound is a release within its line. null when
+ * there are fewer than two such bounds or no such run.
+ */
+export function releaseLineFixes(entries: readonly Pick<NormalizedAffected, 'versions'>[]): ReleaseLineFixes | null {
+  const bounds = new Map<string, { fix: string; numbers: string[] }>();
+  for (const entry of entries) {
+    for (const item of entry.versions) {
+      if (item.status !== 'affected' || item.lessThan === null || item.changes.length > 0 || OPERATOR.test(item.version.trim())) continue;
+      const lower = parseBound(item.version);
+      if (lower !== null && !(lower.kind === 'any' || (lower.kind === 'version' && lower.version === '0'))) continue;
+      const upper = parseBound(item.lessThan);
+      if (upper?.kind !== 'version') continue;
+      bounds.set(canonical(upper.version), { fix: upper.version, numbers: leadingNumbers(upper.version) });
+    }
+  }
+  if (bounds.size < 2) return null;
+  const all = [...bounds.values()];
+  const shortest = Math.min(...all.map((b) => b.numbers.length));
+  for (let depth = 1; depth < shortest; depth++) {
+    const lines = new Map(all.map((b) => [b.numbers.slice(0, depth).join('.'), b]));
+    if (lines.size !== all.length) continue;
+    const written = all.map((b) => `< ${b.fix}`).join(', ');
+    const fixes = new Map<string, LineFix>(
+      [...lines].map(([line, b]) => [line, { line, fix: b.fix, upper: { kind: 'version', version: b.fix, inclusive: false }, all: written }]),
+    );
+    return { fixOf: (version) => fixes.get(leadingNumbers(version).slice(0, depth).join('.')) ?? null };
+  }
+  return null;
+}
+
+/** The run of numeric components a version starts with, without leading zeros ("128.14.0esr" → 128, 14, 0). */
+function leadingNumbers(version: string): string[] {
+  const numbers: string[] = [];
+  for (const component of splitVersion(version)) {
+    if (!/^\d+$/.test(component)) break;
+    numbers.push(String(Number(component)));
+  }
+  return numbers;
 }
 
 // ——— Ranges and comparison ———

@@ -75,6 +75,8 @@ export class EvaluationJobs implements OnModuleInit {
     // Older evaluations beyond NIXSEC_EVALUATIONS_KEEP per channel go once a new one is in.
     const gc = await new EvaluationGc(pgPool(this.dataSource)).collect(this.config.get('NIXSEC_EVALUATIONS_KEEP'));
     if (summary.status === 'completed') await this.events.completed({ channel, evaluationId: summary.evaluationId });
-    return { ...summary.counts, evaluationId: summary.evaluationId, evaluationsRemoved: gc.evaluationsRemoved };
+    // Counting dependants never fails the import; a failure shows as -1 here and is retried by the next import.
+    const dependants: Record<string, number> = summary.dependants === undefined ? {} : { packagesWithDependants: 'error' in summary.dependants ? -1 : (summary.dependants.packages ?? 0) };
+    return { ...summary.counts, ...dependants, evaluationId: summary.evaluationId, evaluationsRemoved: gc.evaluationsRemoved };
   }
 }
