@@ -82,13 +82,17 @@ export class EvaluationFixAnnouncer {
     for (;;) {
       const page = await this.advisories.list({ states: ['published'] }, PAGE, after);
       const ids = page.rows.map((r) => r.id);
-      const [advisoryChannels, announced] = [await this.advisories.channels(ids), await this.links.announcedFixes(ids)];
-      for (const id of ids) {
-        const open = (advisoryChannels.get(id) ?? [])
-          .filter((c) => c.status !== 'not-affected' && (channels === null || channels.has(c.channel)) && !announced.has(`${id} ${c.channel}`))
-          .map((c) => c.channel);
-        if (open.length === 0) continue;
-        for (const [channel, e] of await this.evidence.forAdvisory(id, open)) {
+      const [advisoryChannels, announced] = await Promise.all([this.advisories.channels(ids), this.links.announcedFixes(ids)]);
+      const open = new Map(
+        ids.map((id) => [
+          id,
+          (advisoryChannels.get(id) ?? [])
+            .filter((c) => c.status !== 'not-affected' && (channels === null || channels.has(c.channel)) && !announced.has(`${id} ${c.channel}`))
+            .map((c) => c.channel),
+        ]),
+      );
+      for (const [id, evidence] of await this.evidence.forAdvisories(open)) {
+        for (const [channel, e] of evidence) {
           due.push({ advisoryId: id, channel, evaluationId: e.evaluationId, finishedAt: e.finishedAt, attr: e.attr, version: e.version });
         }
       }
