@@ -1659,13 +1659,6 @@ export type ActivityLogQueryVariables = Exact<{
 
 export type ActivityLogQuery = { __typename?: 'Query', activityLog: Array<{ __typename?: 'ActivityEntryModel', id: string, at: string, actor: string, action: string, subjectType: string, subjectId: string, details: string }> };
 
-export type AdminIngestionRunsQueryVariables = Exact<{
-  first: Scalars['Int']['input'];
-}>;
-
-
-export type AdminIngestionRunsQuery = { __typename?: 'Query', ingestionRuns: Array<{ __typename?: 'IngestionRun', id: string, source: string, input: string, status: string, startedAt: string, finishedAt?: string | null, counts: unknown, error?: string | null }> };
-
 export type AdminQuarantineQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   source?: InputMaybe<Scalars['String']['input']>;
@@ -2412,20 +2405,6 @@ export const ActivityLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityLogQuery, ActivityLogQueryVariables>;
-export const AdminIngestionRunsDocument = new TypedDocumentString(`
-    query AdminIngestionRuns($first: Int!) {
-  ingestionRuns(first: $first) {
-    id
-    source
-    input
-    status
-    startedAt
-    finishedAt
-    counts
-    error
-  }
-}
-    `) as unknown as TypedDocumentString<AdminIngestionRunsQuery, AdminIngestionRunsQueryVariables>;
 export const AdminQuarantineDocument = new TypedDocumentString(`
     query AdminQuarantine($first: Int!, $source: String, $includeResolved: Boolean!) {
   quarantine(first: $first, source: $source, includeResolved: $includeResolved) {
