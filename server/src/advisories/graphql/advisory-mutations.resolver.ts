@@ -167,7 +167,7 @@ export class AdvisoryMutationsResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @Args('body') body: string,
   ): Promise<CommentModel> {
-    return commentModel(await this.comments.add(p, commentSubject(subjectType), subjectIdOf(commentSubject(subjectType), subjectId), body));
+    return commentModel(await this.postAs(p, subjectType, subjectId, body));
   }
 
   @Mutation(() => ID, { deprecationReason: 'Use postComment, which returns the comment.', description: 'Comments on a suggestion or advisory. Returns the comment id.' })
@@ -178,13 +178,18 @@ export class AdvisoryMutationsResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @Args('body') body: string,
   ): Promise<string> {
-    return String((await this.comments.add(p, commentSubject(subjectType), subjectIdOf(commentSubject(subjectType), subjectId), body)).id);
+    return String((await this.postAs(p, subjectType, subjectId, body)).id);
   }
 
   @Mutation(() => UndoResultModel, { description: 'Undoes your last triage decision or draft edit, within 30 seconds.' })
   @RequireRole('security-team')
   undoLastAction(@CurrentPrincipal() p: Principal): Promise<UndoResultModel> {
     return this.undo.undoLast(actorOf(p));
+  }
+
+  private postAs(p: Principal, subjectType: string, subjectId: string, body: string) {
+    const subject = commentSubject(subjectType);
+    return this.comments.add(p, subject, subject === 'advisory' ? advisoryId(subjectId) : ids([subjectId])[0], body);
   }
 
   private async advisory(id: number): Promise<Advisory> {
@@ -205,8 +210,4 @@ function asResult(r: { changed: number[]; skipped: { id: number; message: string
 function commentSubject(subjectType: string): 'suggestion' | 'advisory' {
   if (subjectType !== 'suggestion' && subjectType !== 'advisory') throw new AdvisoryError('BAD_USER_INPUT', `subjectType must be suggestion or advisory, not "${subjectType}".`);
   return subjectType;
-}
-
-function subjectIdOf(subjectType: 'suggestion' | 'advisory', id: string): number {
-  return subjectType === 'advisory' ? advisoryId(id) : ids([id])[0];
 }
